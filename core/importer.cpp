@@ -1,0 +1,148 @@
+#include "core/importer.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "core/adapter.hpp"
+#include "core/archive.hpp"
+#include "core/capture.hpp"
+#include "core/entities.hpp"
+#include "core/error.hpp"
+#include "core/progress.hpp"
+#include "core/schema.hpp"
+#include "core/store.hpp"
+#include "core/version.hpp"
+
+namespace jb {
+namespace {
+
+// Passes records on to the store and reports progress.
+class ProgressSink : public Sink {
+public:
+    ProgressSink(Sink& next, Progress& progress) : next_(next), progress_(progress) {}
+    void put(const TableSpec& spec, const Row& row) override {
+        next_.put(spec, row);
+        if ((++count_ & 0x3ff) == 0) progress_.tick(count_);
+    }
+
+private:
+    Sink& next_;
+    Progress& progress_;
+    std::int64_t count_ = 0;
+};
+
+const Adapter& resolve_adapter(const ImportRequest& request) {
+    if (request.inputs.empty()) throw Error("import: no input given");
+    for (const auto& input : request.inputs) probe_input(input);  // every input exists and is readable
+    if (request.adapter != "auto") {
+        const Adapter* adapter = find_adapter(request.adapter);
+        if (!adapter) throw Error("unknown adapter '" + request.adapter + "' (see `jbridge adapters`)");
+        if (!adapter->info().reads) throw Error("adapter " + request.adapter + " cannot read");
+        return *adapter;
+    }
+    const Adapter& first = identify_adapter(request.inputs.front());
+    for (const auto& input : request.inputs) {
+        const Adapter& other = identify_adapter(input);
+        if (&other != &first)
+            throw Error(input + ": is " + other.info().name + " input while " + request.inputs.front() + " is " +
+                        first.info().name + "; import them in separate runs");
+    }
+    return first;
+}
+
+std::int64_t total_rows(sql::Db& db) {
+    std::int64_t total = 0;
+    for (const TableSpec* spec : all_tables()) total += db.scalar("SELECT count(*) FROM \"" + std::string(spec->table) + "\"");
+    return total;
+}
+
+// Deferred foreign keys fail at COMMIT without saying which record; name the first offenders.
+void check_references(sql::Db& db, const std::string& inputs) {
+    sql::Stmt check(db, "PRAGMA foreign_key_check");
+    std::string problems;
+    int count = 0;
+    while (check.step()) {
+        if (++count > 5) continue;
+        std::string table = check.column_text(0);
+        std::string parent = check.column_text(2);
+        std::int64_t fk = check.column_int(3);
+        std::string column = "?";
+        sql::Stmt list(db, "SELECT \"from\" FROM pragma_foreign_key_list(?) WHERE id = ?");
+        list.bind(1, std::string_view(table)).bind(2, fk);
+        if (list.step()) column = list.column_text(0);
+        problems += "\n  " + table + " " + id_to_hex(check.column_int(1)) + ": " + column + " refers to a " + parent +
+                    " that the input does not contain";
+    }
+    if (count > 0)
+        throw Error(inputs + ": " + std::to_string(count) + " record(s) refer to missing entities:" + problems +
+                    (count > 5 ? "\n  …" : ""));
+}
+
+}  // namespace
+
+std::string utc_now() {
+    std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buffer;
+}
+
+ImportReport run_import(const ImportRequest& request) {
+    const Adapter& adapter = resolve_adapter(request);
+    ImportReport report;
+    report.adapter = adapter.info().name;
+    std::string started = utc_now();
+
+    Archive archive = file_exists(request.archive) ? Archive::open_write(request.archive) : Archive::create(request.archive);
+    report.created = archive.is_new();
+    sql::Db& db = archive.db();
+    sql::Transaction transaction(db);
+    migrate(db);
+    std::int64_t rows_before = total_rows(db);
+
+    Store store(db);
+    Progress progress("importing", request.show_progress);
+    ProgressSink sink(store, progress);
+    ReadContext context{request.school_year, &progress};
+    std::vector<StoredCapture> captures;
+    std::string all_inputs;
+    for (const auto& input : request.inputs) {
+        all_inputs += (all_inputs.empty() ? "" : ", ") + input;
+        captures.push_back(store_capture(db, input, std::filesystem::path(input).filename().string()));
+        adapter.read(input, context, sink);
+    }
+    progress.finish();
+    check_references(db, all_inputs);
+
+    report.records = store.records();
+    report.inserted = total_rows(db) - rows_before;
+    report.updated = store.written() - report.inserted;
+    report.unchanged = report.records - store.written();
+    report.per_table = store.per_table();
+
+    sql::Stmt run(db, "INSERT INTO import_run(adapter, adapter_version, jbridge_version, started_at, finished_at, "
+                      "school_year, records, inserted, updated, unchanged, counts) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+    run.bind(1, std::string_view(adapter.info().name))
+        .bind(2, std::string_view(adapter.info().version))
+        .bind(3, std::string_view(kJbridgeVersion))
+        .bind(4, std::string_view(started))
+        .bind(5, std::string_view(utc_now()));
+    if (request.school_year) run.bind(6, std::int64_t{*request.school_year});
+    run.bind(7, report.records).bind(8, report.inserted).bind(9, report.updated).bind(10, report.unchanged);
+    run.bind(11, std::string_view(nlohmann::json(report.per_table).dump())).run();
+    std::int64_t run_id = db.scalar("SELECT last_insert_rowid()");
+    sql::Stmt input_row(db, "INSERT INTO run_input(run_id, position, path, sha256, size, capture_id) VALUES(?,?,?,?,?,?)");
+    for (std::size_t i = 0; i < captures.size(); ++i) {
+        input_row.bind(1, run_id).bind(2, static_cast<std::int64_t>(i)).bind(3, std::string_view(request.inputs[i]));
+        input_row.bind(4, std::string_view(captures[i].sha256)).bind(5, captures[i].size).bind(6, captures[i].id).run();
+    }
+    transaction.commit();
+    archive.publish();
+    return report;
+}
+
+}  // namespace jb

@@ -1,0 +1,41 @@
+#include "core/store.hpp"
+
+#include "core/sqlite.hpp"
+
+namespace jb {
+
+std::string upsert_sql(const TableSpec& spec) {
+    std::string names, params, updates, differs;
+    for (std::size_t i = 0; i < spec.columns.size(); ++i) {
+        std::string name = "\"" + std::string(spec.columns[i].name) + "\"";
+        names += (i ? "," : "") + name;
+        params += (i ? ",?" : "?");
+        if (i == 0) continue;
+        updates += std::string(updates.empty() ? "" : ",") + name + "=excluded." + name;
+        differs += std::string(differs.empty() ? "" : " OR ") + name + " IS NOT excluded." + name;
+    }
+    std::string table = "\"" + std::string(spec.table) + "\"";
+    std::string sql = "INSERT INTO " + table + "(" + names + ") VALUES(" + params + ") ON CONFLICT(id) DO ";
+    if (updates.empty()) return sql + "NOTHING";
+    return sql + "UPDATE SET " + updates + " WHERE " + differs;
+}
+
+Store::Store(sql::Db& db) : db_(db) {}
+Store::~Store() = default;
+
+sql::Stmt& Store::statement_for(const TableSpec& spec) {
+    auto& slot = statements_[&spec];
+    if (!slot) slot = std::make_unique<sql::Stmt>(db_, upsert_sql(spec));
+    return *slot;
+}
+
+void Store::put(const TableSpec& spec, const Row& row) {
+    sql::Stmt& stmt = statement_for(spec);
+    for (std::size_t i = 0; i < row.size(); ++i) stmt.bind(static_cast<int>(i + 1), row[i]);
+    stmt.run();
+    ++records_;
+    ++per_table_[std::string(spec.table)];
+    written_ += db_.changes();
+}
+
+}  // namespace jb

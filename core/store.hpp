@@ -1,0 +1,38 @@
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+
+#include "core/sink.hpp"
+
+namespace jb {
+namespace sql {
+class Db;
+class Stmt;
+}
+
+// The archive side of an import: an idempotent upsert per record by its natural-key id, with one
+// prepared statement per table. Re-sending an identical record changes nothing.
+class Store : public Sink {
+public:
+    explicit Store(sql::Db& db);
+    ~Store() override;
+
+    void put(const TableSpec& spec, const Row& row) override;
+
+    std::int64_t records() const { return records_; }
+    std::int64_t written() const { return written_; }  // inserted or changed
+    const std::map<std::string, std::int64_t>& per_table() const { return per_table_; }
+
+private:
+    sql::Stmt& statement_for(const TableSpec& spec);
+    sql::Db& db_;
+    std::map<const TableSpec*, std::unique_ptr<sql::Stmt>> statements_;
+    std::map<std::string, std::int64_t> per_table_;
+    std::int64_t records_ = 0;
+    std::int64_t written_ = 0;
+};
+
+std::string upsert_sql(const TableSpec& spec);
+
+}  // namespace jb
