@@ -93,7 +93,7 @@ Archive Archive::open_write(const std::string& path) {
 Archive Archive::create(const std::string& path) {
     std::string temp = temp_name_for(path);
     std::remove(temp.c_str());
-    auto db = std::make_unique<sql::Db>(temp, sql::Db::Mode::create);
+    auto db = std::make_unique<sql::Db>(temp, sql::Db::Mode::create, path);
     Archive archive(path, temp, std::move(db));
     // The temporary file is discarded on any failure, so a bulk load needs no journal.
     archive.db().exec("PRAGMA foreign_keys = ON; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "

@@ -73,7 +73,7 @@ const TableSpec subject{"subject", {id(), key_ref("school_id", "school"), key_te
 const TableSpec subject_alias{"subject_alias", {id(), key_ref("school_id", "school"), key_text("platform"),
                                                 key_text("source_name"), ref("subject_id", "subject")}};
 const TableSpec person{"person", {id(), key_ref("school_id", "school"), key_text("last_name"),
-                                  key_text("first_name"), key_text("middle_name"), key_text("birth_date"),
+                                  key_text("first_name"), key_text("middle_name"), key_text("birth_date", F::date),
                                   key_text("disambiguator"), opt_enum("sex", sexes)}};
 const TableSpec person_role{"person_role", {id(), key_ref("person_id", "person"), key_enum("role", roles)}};
 const TableSpec guardianship{"guardianship", {id(), key_ref("parent_id", "person"), key_ref("student_id", "person"),
@@ -121,11 +121,11 @@ const TableSpec source_id{"source_id", {id(), key_text("platform"), key_text("in
 
 std::span<const TableSpec* const> all_tables() {
     static const std::array<const TableSpec*, 21> order{
-        &tables::school,       &tables::school_year,  &tables::period,         &tables::holiday,
-        &tables::school_class, &tables::class_group,  &tables::subject,        &tables::subject_alias,
-        &tables::person,       &tables::person_role,  &tables::guardianship,   &tables::enrolment,
+        &tables::school,         &tables::school_year,  &tables::period,       &tables::holiday,
+        &tables::subject,        &tables::subject_alias, &tables::person,      &tables::person_role,
+        &tables::guardianship,   &tables::school_class, &tables::class_group,  &tables::enrolment,
         &tables::teaching_assignment, &tables::curriculum, &tables::lesson,    &tables::lesson_teacher,
-        &tables::work,         &tables::mark,         &tables::attendance,     &tables::final_mark,
+        &tables::work,           &tables::mark,         &tables::attendance,   &tables::final_mark,
         &tables::source_id};
     return order;
 }

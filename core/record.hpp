@@ -17,7 +17,10 @@ public:
     RecordBuilder& set(std::string_view column, Value value);
     RecordBuilder& set(std::string_view column, const char* text) { return set(column, Value(std::string(text))); }
     RecordBuilder& set(std::string_view column, std::string_view text) { return set(column, Value(std::string(text))); }
+    RecordBuilder& set(std::string_view column, const std::string& text) { return set(column, Value(text)); }
     RecordBuilder& set(std::string_view column, int number) { return set(column, Value(std::int64_t{number})); }
+    RecordBuilder& set(std::string_view column, std::int64_t number) { return set(column, Value(number)); }  // ids too
+    RecordBuilder& set(std::string_view column, double number) { return set(column, Value(number)); }
     RecordBuilder& set(std::string_view column, bool flag) { return set(column, Value(std::int64_t{flag ? 1 : 0})); }
 
     Id id() const;                 // derived from the key columns set so far

@@ -2,11 +2,13 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
+
 #include "core/error.hpp"
 
 namespace jb::sql {
 
-Db::Db(const std::string& path, Mode mode) : path_(path) {
+Db::Db(const std::string& path, Mode mode, const std::string& name) : name_(name.empty() ? path : name) {
     int flags = SQLITE_OPEN_NOMUTEX;
     switch (mode) {
         case Mode::read_only: flags |= SQLITE_OPEN_READONLY; break;
@@ -17,7 +19,7 @@ Db::Db(const std::string& path, Mode mode) : path_(path) {
         std::string reason = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
         db_ = nullptr;
-        throw Error(path + ": cannot open archive: " + reason);
+        throw Error(name_ + (mode == Mode::create ? ": cannot create archive: " : ": cannot open archive: ") + reason);
     }
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, 5000);
@@ -29,9 +31,15 @@ void Db::fail(std::string_view what) const {
     int code = sqlite3_extended_errcode(db_);
     std::string reason = sqlite3_errmsg(db_);
     int primary = code & 0xff;
-    if (primary == SQLITE_FULL) reason = "disk full (" + reason + ")";
+    if (primary == SQLITE_FULL) {
+        reason = "disk full";
+    } else if (code == SQLITE_IOERR_WRITE || code == SQLITE_IOERR_FSYNC || code == SQLITE_IOERR_TRUNCATE) {
+        int system_error = sqlite3_system_errno(db_);
+        reason = "cannot write (" + std::string(system_error ? std::strerror(system_error) : reason.c_str()) +
+                 "; is the disk full?)";
+    }
     else if (primary == SQLITE_NOTADB) reason = "not a jbridge archive (" + reason + ")";
-    throw Error(path_ + ": " + std::string(what) + ": " + reason);
+    throw Error(name_ + ": " + std::string(what) + ": " + reason);
 }
 
 void Db::exec(std::string_view sql) {
@@ -39,7 +47,7 @@ void Db::exec(std::string_view sql) {
     char* message = nullptr;
     if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
         sqlite3_free(message);
-        fail("SQL failed");
+        fail("cannot update the archive");
     }
 }
 

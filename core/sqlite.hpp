@@ -45,7 +45,9 @@ private:
 class Db {
 public:
     enum class Mode { read_only, read_write, create };
-    Db(const std::string& path, Mode mode);
+    // `name` is how messages name the file (default: the path), e.g. the final name of an
+    // archive that is being built under a temporary one.
+    Db(const std::string& path, Mode mode, const std::string& name = "");
     Db(const Db&) = delete;
     Db& operator=(const Db&) = delete;
     ~Db();
@@ -53,7 +55,7 @@ public:
     void exec(std::string_view sql);
     std::int64_t scalar(std::string_view sql);  // first column of the first row, 0 if none
     int changes() const;
-    const std::string& path() const { return path_; }
+    const std::string& path() const { return name_; }
     sqlite3* handle() { return db_; }
 
     // Throws jb::Error naming the archive and SQLite's explanation.
@@ -61,7 +63,7 @@ public:
 
 private:
     sqlite3* db_ = nullptr;
-    std::string path_;
+    std::string name_;
 };
 
 // RAII transaction: rolls back unless commit() was called.

@@ -17,6 +17,8 @@ namespace native {
 // jbridge's own bundle: JSON Lines, one record per line, canonical (docs/native-format.md).
 inline constexpr const char* kFormatName = "jbridge-native";
 inline constexpr int kFormatVersion = 1;
+// The key that names a line's record type ("header", a model table, "end"); no column may use it.
+inline constexpr const char* kRecordKey = "record";
 
 // Streams a bundle into the sink, checking every record; `name` is used in error messages.
 void read_bundle(std::istream& in, const std::string& name, Sink& sink, Progress* progress);

@@ -40,6 +40,8 @@ json parse_line(const std::string& text, const LineContext& where) {
         auto colon = message.find(": ", message.find("column"));
         message = colon == std::string::npos ? message : message.substr(colon + 2);
         if (!text.empty() && text.front() == '<') message = "an HTML page, not a jbridge native bundle";
+        if (message.find("UTF-8") != std::string::npos)
+            message = "text is not valid UTF-8 (a windows-1251 file? convert it with iconv first)";
         where.fail("malformed JSON: " + message, e.byte);
     }
 }
@@ -93,7 +95,7 @@ Value column_value(const json& value, const Column& column, const LineContext& w
 
 Row record_row(const json& record, const TableSpec& spec, const LineContext& where) {
     Row row(spec.columns.size());
-    std::size_t seen = 1;  // "type"
+    std::size_t seen = 1;  // the record key
     for (std::size_t i = 0; i < spec.columns.size(); ++i) {
         const Column& column = spec.columns[i];
         auto it = record.find(std::string(column.name));
@@ -103,7 +105,7 @@ Row record_row(const json& record, const TableSpec& spec, const LineContext& whe
     }
     if (seen != record.size()) {
         for (const auto& [key, value] : record.items())
-            if (key != "type" && spec.index_of(key) < 0)
+            if (key != kRecordKey && spec.index_of(key) < 0)
                 where.fail_field(key, "unknown field in a " + std::string(spec.table) + " record");
     }
     Id expected = derive_id(spec, row);
@@ -113,7 +115,7 @@ Row record_row(const json& record, const TableSpec& spec, const LineContext& whe
 }
 
 void check_header(const json& record, const LineContext& where) {
-    if (!record.is_object() || record.value("type", "") != "header" || record.value("format", "") != kFormatName)
+    if (!record.is_object() || record.value(kRecordKey, "") != "header" || record.value("format", "") != kFormatName)
         where.fail("not a jbridge native bundle (the first line must be its header record)");
     auto version = record.find("version");
     if (version == record.end() || !version->is_number_integer())
@@ -146,8 +148,8 @@ void read_bundle(std::istream& in, const std::string& name, Sink& sink, Progress
             continue;
         }
         if (!record.is_object()) where.fail("expected a JSON object, found " + json_kind(record));
-        auto type = record.find("type");
-        if (type == record.end() || !type->is_string()) where.fail_field("type", "missing or not a string");
+        auto type = record.find(kRecordKey);
+        if (type == record.end() || !type->is_string()) where.fail_field(kRecordKey, "missing or not a string");
         const auto& type_name = type->get_ref<const std::string&>();
         if (type_name == "end") {
             auto count = record.find("records");
@@ -158,7 +160,7 @@ void read_bundle(std::istream& in, const std::string& name, Sink& sink, Progress
             continue;
         }
         const TableSpec* spec = find_table(type_name);
-        if (!spec) where.fail_field("type", "unknown record type '" + type_name + "'");
+        if (!spec) where.fail_field(kRecordKey, "unknown record type '" + type_name + "'");
         sink.put(*spec, record_row(record, *spec, where));
         ++records;
         if (progress && (records & 0xfff) == 0) progress->tick(records);

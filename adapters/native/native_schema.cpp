@@ -57,15 +57,15 @@ nlohmann::json json_schema() {
     ordered variants = ordered::array();
     variants.push_back({{"title", "header"},
                         {"type", "object"},
-                        {"required", {"type", "format", "version"}},
+                        {"required", {kRecordKey, "format", "version"}},
                         {"additionalProperties", false},
                         {"properties",
-                         {{"type", {{"const", "header"}}},
+                         {{kRecordKey, {{"const", "header"}}},
                           {"format", {{"const", kFormatName}}},
                           {"version", {{"const", kFormatVersion}}}}}});
     for (const TableSpec* spec : all_tables()) {
-        ordered properties{{"type", {{"const", spec->table}}}};
-        ordered required = ordered::array({"type"});
+        ordered properties{{kRecordKey, {{"const", spec->table}}}};
+        ordered required = ordered::array({kRecordKey});
         for (const Column& column : spec->columns) {
             properties[std::string(column.name)] = column_schema(column);
             required.push_back(column.name);
@@ -78,9 +78,9 @@ nlohmann::json json_schema() {
     }
     variants.push_back({{"title", "end"},
                         {"type", "object"},
-                        {"required", {"type", "records"}},
+                        {"required", {kRecordKey, "records"}},
                         {"additionalProperties", false},
-                        {"properties", {{"type", {{"const", "end"}}}, {"records", {{"type", "integer"}, {"minimum", 0}}}}}});
+                        {"properties", {{kRecordKey, {{"const", "end"}}}, {"records", {{"type", "integer"}, {"minimum", 0}}}}}});
     ordered schema{{"$schema", "https://json-schema.org/draft/2020-12/schema"},
                    {"$id", "https://jbridge.invalid/native-bundle-v1.schema.json"},
                    {"title", "One line of a jbridge native bundle (format version 1)"},

@@ -36,13 +36,13 @@ std::string select_sql(const TableSpec& spec) {
 }  // namespace
 
 void write_bundle(sql::Db& db, std::ostream& out, Progress* progress) {
-    ordered header{{"type", "header"}, {"format", kFormatName}, {"version", kFormatVersion}};
+    ordered header{{kRecordKey, "header"}, {"format", kFormatName}, {"version", kFormatVersion}};
     out << header.dump() << '\n';
     std::int64_t records = 0;
     for (const TableSpec* spec : all_tables()) {
         sql::Stmt rows(db, select_sql(*spec));
         while (rows.step()) {
-            ordered record{{"type", spec->table}};
+            ordered record{{kRecordKey, spec->table}};
             for (std::size_t i = 0; i < spec->columns.size(); ++i)
                 record[std::string(spec->columns[i].name)] = field_json(spec->columns[i], rows.column(static_cast<int>(i)));
             out << record.dump() << '\n';
@@ -50,7 +50,7 @@ void write_bundle(sql::Db& db, std::ostream& out, Progress* progress) {
             if (progress && (records & 0xfff) == 0) progress->tick(records);
         }
     }
-    ordered end{{"type", "end"}, {"records", records}};
+    ordered end{{kRecordKey, "end"}, {"records", records}};
     out << end.dump() << '\n';
     if (!out) throw Error("write failed (disk full?)");
 }
