@@ -10,6 +10,7 @@
 #include "cli/cmd_upgrade.hpp"
 #include "core/adapter.hpp"
 #include "core/error.hpp"
+#include "core/temp_files.hpp"
 #include "core/version.hpp"
 
 namespace jb::cli {
@@ -26,6 +27,7 @@ std::vector<std::string> adapter_names(bool for_writing) {
 int main(int argc, char** argv) {
     // A file-size limit must surface as a write error (exit 2, archive untouched), not kill us.
     std::signal(SIGXFSZ, SIG_IGN);
+    jb::install_interrupt_cleanup();
 
     CLI::App app{"jbridge: moves, backs up and checks Russian school journals (ЭО РТ, АСУ РСО, "
                  "school.mosreg.ru, БАРС/О7) through one archive."};

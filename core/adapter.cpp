@@ -34,6 +34,9 @@ InputProbe probe_input(const std::string& path) {
     if (!std::filesystem::exists(path, ec)) throw Error(path + ": no such file");
     probe.is_directory = std::filesystem::is_directory(path, ec);
     if (probe.is_directory) return probe;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw Error(path + ": not a regular file (an input is read twice, once to keep it as a raw capture and once "
+                           "to import it, so pipes cannot be used; save it to a file first)");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path + ": cannot read input");
     probe.head.resize(64 * 1024);

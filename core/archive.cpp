@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/schema.hpp"
+#include "core/temp_files.hpp"
 
 namespace jb {
 namespace {
@@ -71,6 +72,7 @@ Archive::~Archive() {
     if (!temp_path_.empty()) {
         db_.reset();
         std::remove(temp_path_.c_str());
+        unregister_temp_file(temp_path_);
     }
 }
 
@@ -93,6 +95,7 @@ Archive Archive::open_write(const std::string& path) {
 Archive Archive::create(const std::string& path) {
     std::string temp = temp_name_for(path);
     std::remove(temp.c_str());
+    register_temp_file(temp);
     auto db = std::make_unique<sql::Db>(temp, sql::Db::Mode::create, path);
     Archive archive(path, temp, std::move(db));
     // The temporary file is discarded on any failure, so a bulk load needs no journal.
@@ -108,6 +111,7 @@ void Archive::publish() {
     sync_file_and_directory(temp_path_);
     if (std::rename(temp_path_.c_str(), path_.c_str()) != 0)
         throw Error(path_ + ": cannot move the finished archive into place");
+    unregister_temp_file(temp_path_);
     temp_path_.clear();
     sync_file_and_directory(path_);
 }

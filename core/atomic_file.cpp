@@ -9,12 +9,14 @@
 
 #include "core/archive.hpp"
 #include "core/error.hpp"
+#include "core/temp_files.hpp"
 
 namespace jb {
 
 AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
     std::filesystem::path target(path_);
     temp_path_ = (target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
+    register_temp_file(temp_path_);
     out_.open(temp_path_, std::ios::binary | std::ios::trunc);
     if (!out_) throw Error(path_ + ": cannot write here: " + std::strerror(errno));
 }
@@ -24,6 +26,7 @@ AtomicFile::~AtomicFile() {
         out_.close();
         std::remove(temp_path_.c_str());
     }
+    unregister_temp_file(temp_path_);
 }
 
 void AtomicFile::commit() {

@@ -11,27 +11,13 @@
 #include "core/entities.hpp"
 #include "core/error.hpp"
 #include "core/progress.hpp"
+#include "core/progress_sink.hpp"
 #include "core/schema.hpp"
 #include "core/store.hpp"
 #include "core/version.hpp"
 
 namespace jb {
 namespace {
-
-// Passes records on to the store and reports progress.
-class ProgressSink : public Sink {
-public:
-    ProgressSink(Sink& next, Progress& progress) : next_(next), progress_(progress) {}
-    void put(const TableSpec& spec, const Row& row) override {
-        next_.put(spec, row);
-        if ((++count_ & 0x3ff) == 0) progress_.tick(count_);
-    }
-
-private:
-    Sink& next_;
-    Progress& progress_;
-    std::int64_t count_ = 0;
-};
 
 const Adapter& resolve_adapter(const ImportRequest& request) {
     if (request.inputs.empty()) throw Error("import: no input given");

@@ -1,6 +1,10 @@
 #include "core/store.hpp"
 
+#include <algorithm>
+
+#include "core/error.hpp"
 #include "core/sqlite.hpp"
+#include "core/text_format.hpp"
 
 namespace jb {
 
@@ -20,6 +24,22 @@ std::string upsert_sql(const TableSpec& spec) {
     return sql + "UPDATE SET " + updates + " WHERE " + differs;
 }
 
+void check_row(const TableSpec& spec, const Row& row) {
+    if (row.size() != spec.columns.size())
+        throw Error(std::string(spec.table) + ": a record with " + std::to_string(row.size()) + " values instead of " +
+                    std::to_string(spec.columns.size()));
+    for (std::size_t i = 0; i < row.size(); ++i) {
+        const Column& column = spec.columns[i];
+        const auto* text = std::get_if<std::string>(&row[i]);
+        if (!text || text->empty()) continue;
+        bool known = column.allowed.empty() ||
+                     std::find(column.allowed.begin(), column.allowed.end(), *text) != column.allowed.end();
+        if (!known || !is_valid_text_format(column.format, *text))
+            throw Error(std::string(spec.table) + "." + std::string(column.name) + ": '" + *text + "' is not a valid " +
+                        (known ? std::string(text_format_name(column.format)) : "value"));
+    }
+}
+
 Store::Store(sql::Db& db) : db_(db) {}
 Store::~Store() = default;
 
@@ -30,6 +50,7 @@ sql::Stmt& Store::statement_for(const TableSpec& spec) {
 }
 
 void Store::put(const TableSpec& spec, const Row& row) {
+    check_row(spec, row);
     sql::Stmt& stmt = statement_for(spec);
     for (std::size_t i = 0; i < row.size(); ++i) stmt.bind(static_cast<int>(i + 1), row[i]);
     stmt.run();

@@ -35,4 +35,8 @@ private:
 
 std::string upsert_sql(const TableSpec& spec);
 
+// Throws jb::Error when a value breaks its column's enumeration or date/time/timestamp format
+// (SQLite checks the types and enumerations too, but with less helpful messages).
+void check_row(const TableSpec& spec, const Row& row);
+
 }  // namespace jb

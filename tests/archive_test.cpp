@@ -89,6 +89,25 @@ TEST(Archive, AChangedValueUpdatesTheSameEntity) {
     EXPECT_EQ(topic.column_text(0), "Гласные звуки");
 }
 
+TEST(Archive, TheStoreRefusesMalformedDatesAndUnknownEnumerations) {
+    TempDir dir;
+    test::MiniSchool school = test::make_mini_archive(dir.path("a.sqlite"));
+    Archive archive = Archive::open_write(dir.path("a.sqlite"));
+    sql::Transaction transaction(archive.db());
+    Store store(archive.db());
+    RecordBuilder lesson(tables::lesson);
+    lesson.set("class_id", school.school_class).set("subject_id", school.subject).set("date", "03.09.2024");
+    try {
+        lesson.put(store);
+        FAIL() << "a malformed date reached the archive";
+    } catch (const Error& e) {
+        EXPECT_STREQ(e.what(), "lesson.date: '03.09.2024' is not a valid date (YYYY-MM-DD)");
+    }
+    RecordBuilder role(tables::person_role);
+    role.set("person_id", school.teacher).set("role", "janitor");
+    EXPECT_THROW(role.put(store), Error);
+}
+
 TEST(Archive, StatsCountTheContractsFacts) {
     TempDir dir;
     test::make_mini_archive(dir.path("a.sqlite"));

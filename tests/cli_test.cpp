@@ -199,5 +199,14 @@ TEST_F(Cli, DiskFullDuringExportLeavesNoPartialFile) {
     expect_failure(result, "out.jsonl", 1);
 }
 
+TEST_F(Cli, AnInterruptedImportLeavesNothingBehind) {
+    std::string big = dir.path("big.jsonl");
+    ASSERT_EQ(std::system((quote(JBRIDGE_GEN_SYNTHETIC) + " -q --classes 16 --quarters 4 --native " + quote(big)).c_str()), 0);
+    // The import of this bundle takes seconds; SIGTERM arrives after half a second.
+    auto result = run_jbridge("import --from native " + quote(big) + " -o " + quote(archive()), "timeout -s TERM 0.5");
+    EXPECT_EQ(result.exit_code, 124) << "the import was not interrupted: " << result.out << result.err;
+    EXPECT_EQ(entries(dir), 1u) << "a killed import left a file behind";
+}
+
 }  // namespace
 }  // namespace jb

@@ -5,13 +5,13 @@
 #include <string>
 
 #include "core/mark_value.hpp"
-#include "tools/gen-synthetic/builder.hpp"
+#include "core/record.hpp"
 #include "core/sink.hpp"
 
 namespace jb::synth {
 namespace {
 
-using R = Record;
+using R = RecordBuilder;
 namespace t = tables;
 
 inline constexpr int kWorkPerMille = 750;  // lessons outside control works that have a graded work

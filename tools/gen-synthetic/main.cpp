@@ -14,7 +14,7 @@
 #include "core/schema.hpp"
 #include "core/sqlite.hpp"
 #include "core/store.hpp"
-#include "tools/gen-synthetic/checked_sink.hpp"
+#include "core/progress_sink.hpp"
 #include "tools/gen-synthetic/school_generator.hpp"
 #include "tools/gen-synthetic/subjects.hpp"
 
@@ -39,9 +39,10 @@ int run(const jb::synth::Options& options, const Outputs& out) {
         jb::sql::Transaction transaction(archive.db());
         jb::migrate(archive.db());
         jb::Store store(archive.db());
-        jb::synth::CheckedSink sink(store, !out.quiet && jb::stderr_is_terminal());
+        jb::Progress progress("generating", !out.quiet && jb::stderr_is_terminal());
+        jb::ProgressSink sink(store, progress);
         jb::synth::generate(options, sink);
-        sink.finish();
+        progress.finish();
         records = sink.records();
         const auto& counts = store.per_table();
         if (auto it = counts.find("mark"); it != counts.end()) marks = it->second;

@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "tools/gen-synthetic/builder.hpp"
+#include "core/record.hpp"
 #include "core/sink.hpp"
 #include "tools/gen-synthetic/journal.hpp"
 #include "tools/gen-synthetic/names.hpp"
@@ -14,7 +14,7 @@
 namespace jb::synth {
 namespace {
 
-using R = Record;
+using R = RecordBuilder;
 namespace t = tables;
 
 constexpr std::string_view regions[] = {
