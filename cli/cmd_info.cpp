@@ -31,9 +31,10 @@ void print_info(const std::string& path, const nlohmann::json& info) {
     }
     std::printf("\nimport runs\n");
     for (const auto& run : info["import_runs"]) {
-        std::printf("  #%s %s  %s (adapter %s), %s records: %s new, %s changed, %s unchanged\n",
+        std::printf("  #%s %s  jbridge %s, adapter %s %s: %s records, %s new, %s changed, %s unchanged\n",
                     text(run["run"]).c_str(), text(run["finished_at"]).c_str(), text(run["jbridge_version"]).c_str(),
-                    text(run["adapter"]).c_str(), text(run["records"]).c_str(), text(run["inserted"]).c_str(),
+                    text(run["adapter"]).c_str(), text(run["adapter_version"]).c_str(), text(run["records"]).c_str(),
+                    text(run["inserted"]).c_str(),
                     text(run["updated"]).c_str(), text(run["unchanged"]).c_str());
         for (const auto& input : run["inputs"])
             std::printf("      %s  sha256 %s\n", text(input["path"]).c_str(), text(input["sha256"]).c_str());
