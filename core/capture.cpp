@@ -60,7 +60,7 @@ StoredCapture store_capture(sql::Db& db, const std::string& path, const std::str
     result.id = db.scalar("SELECT last_insert_rowid()");
 
     std::unique_ptr<ZSTD_CCtx, CctxFree> cctx(ZSTD_createCCtx());
-    ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_compressionLevel, 6);
+    ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_compressionLevel, 3);
     ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_checksumFlag, 1);
     sql::Stmt chunk(db, "INSERT INTO capture_chunk(capture_id, seq, data) VALUES(?,?,?)");
     std::vector<char> in_buffer(kBlock);

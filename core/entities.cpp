@@ -137,7 +137,7 @@ const TableSpec* find_table(std::string_view name) {
 }
 
 Id derive_id(const TableSpec& spec, const Row& row) {
-    Sha256 hash;
+    thread_local Sha256 hash;  // digest() leaves it ready for the next id
     hash.update(spec.table);
     for (std::size_t i = 0; i < spec.columns.size(); ++i) {
         if (!spec.columns[i].key) continue;
