@@ -1,6 +1,7 @@
 #include "cli/cmd_export.hpp"
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <CLI/CLI.hpp>
@@ -24,6 +25,9 @@ struct ExportOptions {
 int run_export(const ExportOptions& options) {
     const Adapter* adapter = find_adapter(options.format);
     if (!adapter || !adapter->info().writes) throw Error("adapter " + options.format + " cannot write");
+    std::error_code ec;
+    if (options.output != "-" && std::filesystem::equivalent(options.archive, options.output, ec))
+        throw Error(options.output + ": is the archive being exported; choose another output file");
     Archive archive = Archive::open_read(options.archive);
     Progress progress("exporting", !options.quiet && stderr_is_terminal());
     if (options.output == "-") {

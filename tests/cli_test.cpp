@@ -156,6 +156,14 @@ TEST_F(Cli, UnwritableOutputs) {
     expect_failure(exported, "x.jsonl: cannot write here", 2);
 }
 
+TEST_F(Cli, ExportNeverOverwritesItsOwnArchive) {
+    import_demo();
+    std::string before = read_file(archive());
+    expect_failure(run_jbridge("export --to native " + quote(archive()) + " -o " + quote(archive())),
+                   "is the archive being exported", 1);
+    EXPECT_TRUE(read_file(archive()) == before);
+}
+
 TEST_F(Cli, AnArchiveFromANewerJbridgeIsRefusedAndLeftAlone) {
     import_demo();
     std::string archive_path = archive();
