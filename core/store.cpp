@@ -8,17 +8,37 @@
 
 namespace jb {
 
+namespace {
+
+// Columns where "empty" means "this source does not say": '' or null never overwrite a value the
+// archive already has, so a later import from a poorer source cannot erase what a richer one gave.
+bool empty_means_unknown(ColumnType type) {
+    switch (type) {
+        case ColumnType::text:
+        case ColumnType::opt_text:
+        case ColumnType::opt_real:
+        case ColumnType::opt_ref:
+        case ColumnType::opt_enumeration: return true;
+        default: return false;
+    }
+}
+
+}  // namespace
+
 std::string upsert_sql(const TableSpec& spec) {
+    std::string table = "\"" + std::string(spec.table) + "\"";
     std::string names, params, updates, differs;
     for (std::size_t i = 0; i < spec.columns.size(); ++i) {
-        std::string name = "\"" + std::string(spec.columns[i].name) + "\"";
+        const Column& column = spec.columns[i];
+        std::string name = "\"" + std::string(column.name) + "\"";
         names += (i ? "," : "") + name;
         params += (i ? ",?" : "?");
-        if (i == 0) continue;
-        updates += std::string(updates.empty() ? "" : ",") + name + "=excluded." + name;
-        differs += std::string(differs.empty() ? "" : " OR ") + name + " IS NOT excluded." + name;
+        if (i == 0 || column.key) continue;  // equal keys are what made the conflict
+        std::string incoming = "excluded." + name;
+        if (empty_means_unknown(column.type)) incoming = "coalesce(nullif(" + incoming + ",''), " + table + "." + name + ")";
+        updates += std::string(updates.empty() ? "" : ",") + name + "=" + incoming;
+        differs += std::string(differs.empty() ? "" : " OR ") + table + "." + name + " IS NOT " + incoming;
     }
-    std::string table = "\"" + std::string(spec.table) + "\"";
     std::string sql = "INSERT INTO " + table + "(" + names + ") VALUES(" + params + ") ON CONFLICT(id) DO ";
     if (updates.empty()) return sql + "NOTHING";
     return sql + "UPDATE SET " + updates + " WHERE " + differs;

@@ -12,7 +12,8 @@ class Stmt;
 }
 
 // The archive side of an import: an idempotent upsert per record by its natural-key id, with one
-// prepared statement per table. Re-sending an identical record changes nothing.
+// prepared statement per table. Re-sending an identical record changes nothing; a changed value
+// replaces the old one, but an empty text or a null never erases a value the archive holds.
 class Store : public Sink {
 public:
     explicit Store(sql::Db& db);

@@ -83,10 +83,12 @@ TEST(Archive, AChangedValueUpdatesTheSameEntity) {
     transaction.commit();
     EXPECT_EQ(store.written(), 1);
     EXPECT_EQ(count(db, "lesson"), lessons);
-    sql::Stmt topic(db, "SELECT topic FROM lesson WHERE id = ?");
+    sql::Stmt topic(db, "SELECT topic, homework, end_time FROM lesson WHERE id = ?");
     topic.bind(1, school.lesson);
     ASSERT_TRUE(topic.step());
     EXPECT_EQ(topic.column_text(0), "Гласные звуки");
+    EXPECT_EQ(topic.column_text(1), "упр. 12") << "a source without homework must not erase it";
+    EXPECT_EQ(topic.column_text(2), "10:10");
 }
 
 TEST(Archive, TheStoreRefusesMalformedDatesAndUnknownEnumerations) {
