@@ -147,6 +147,24 @@ TEST_F(NativeBundle, NotABundleAtAll) {
     EXPECT_NE(html.find("an HTML page"), std::string::npos) << html;
 }
 
+TEST_F(NativeBundle, WrongTypesInTheHeaderAreErrorsNotCrashes) {
+    // Found by tests/fuzz/native_reader_fuzz: a non-string "record" in the first line.
+    EXPECT_NE(read_error(with_line(1, "{\"record\":1}")).find("bundle.jsonl:1: not a jbridge native bundle"),
+              std::string::npos);
+    EXPECT_NE(read_error(with_line(1, "{\"record\":\"header\",\"format\":[],\"version\":1}")).find("not a jbridge"),
+              std::string::npos);
+    EXPECT_NE(read_error(with_line(1, "{\"record\":\"header\",\"format\":\"jbridge-native\",\"version\":\"1\"}"))
+                  .find("/version: missing or not an integer"),
+              std::string::npos);
+}
+
+TEST_F(NativeBundle, IntegersBeyondInt64AreRefused) {
+    std::size_t line_number = first_line_of("school_year");
+    std::string record = line(line_number);
+    record.replace(record.find("\"start_year\":") + 13, 4, "18446744073709551615");
+    EXPECT_NE(read_error(with_line(line_number, record)).find("/start_year: integer out of range"), std::string::npos);
+}
+
 TEST_F(NativeBundle, InvalidUtf8IsRejectedWithItsPlace) {
     std::string record = line(2);  // the school, whose name is Cyrillic
     std::size_t name = record.find("\"name\":\"") + 8;

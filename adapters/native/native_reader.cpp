@@ -81,6 +81,8 @@ Value column_value(const json& value, const Column& column, const LineContext& w
         case ColumnType::any_ref: return id_value(value, column, where);
         case ColumnType::integer:
             if (!value.is_number_integer()) where.fail_field(column.name, "expected an integer, found " + json_kind(value));
+            if (value.is_number_unsigned() && value.get<std::uint64_t>() > std::uint64_t{INT64_MAX})
+                where.fail_field(column.name, "integer out of range");
             return value.get<std::int64_t>();
         case ColumnType::boolean:
             if (!value.is_boolean()) where.fail_field(column.name, "expected true or false, found " + json_kind(value));
@@ -114,8 +116,13 @@ Row record_row(const json& record, const TableSpec& spec, const LineContext& whe
     return row;
 }
 
+bool has_string(const json& record, const char* key, std::string_view expected) {
+    auto it = record.find(key);
+    return it != record.end() && it->is_string() && it->get_ref<const std::string&>() == expected;
+}
+
 void check_header(const json& record, const LineContext& where) {
-    if (!record.is_object() || record.value(kRecordKey, "") != "header" || record.value("format", "") != kFormatName)
+    if (!record.is_object() || !has_string(record, kRecordKey, "header") || !has_string(record, "format", kFormatName))
         where.fail("not a jbridge native bundle (the first line must be its header record)");
     auto version = record.find("version");
     if (version == record.end() || !version->is_number_integer())
