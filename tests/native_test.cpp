@@ -158,6 +158,12 @@ TEST_F(NativeBundle, WrongTypesInTheHeaderAreErrorsNotCrashes) {
               std::string::npos);
 }
 
+TEST_F(NativeBundle, NumbersBeyondDoubleAreErrorsNotCrashes) {
+    // Found by tests/fuzz/native_reader_fuzz: nlohmann throws out_of_range, not parse_error.
+    std::string message = read_error(with_line(3, "8e5895"));
+    EXPECT_NE(message.find("bundle.jsonl:3: malformed JSON: number overflow"), std::string::npos) << message;
+}
+
 TEST_F(NativeBundle, IntegersBeyondInt64AreRefused) {
     std::size_t line_number = first_line_of("school_year");
     std::string record = line(line_number);

@@ -43,6 +43,9 @@ json parse_line(const std::string& text, const LineContext& where) {
         if (message.find("UTF-8") != std::string::npos)
             message = "text is not valid UTF-8 (a windows-1251 file? convert it with iconv first)";
         where.fail("malformed JSON: " + message, e.byte);
+    } catch (const json::exception& e) {  // e.g. a number too large for a double
+        std::string message = e.what();
+        where.fail("malformed JSON: " + message.substr(message.find(']') + 2));
     }
 }
 
