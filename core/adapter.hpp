@@ -46,9 +46,9 @@ InputProbe probe_input(const std::string& path);
 
 enum class Confidence { no = 0, maybe = 1, certain = 2 };
 
+// What an import tells every adapter; progress is reported by the importer from the records sunk.
 struct ReadContext {
     std::optional<int> school_year;  // --school-year
-    Progress* progress = nullptr;
 };
 
 class Adapter {

@@ -93,7 +93,7 @@ ImportReport run_import(const ImportRequest& request) {
     Store store(db);
     Progress progress("importing", request.show_progress);
     ProgressSink sink(store, progress);
-    ReadContext context{request.school_year, &progress};
+    ReadContext context{request.school_year};
     std::vector<StoredCapture> captures;
     std::string all_inputs;
     for (const auto& input : request.inputs) {

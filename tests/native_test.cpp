@@ -32,7 +32,7 @@ void import_bundle(const std::string& bundle, const std::string& path) {
     migrate(archive.db());
     Store store(archive.db());
     std::istringstream in(bundle);
-    native::read_bundle(in, "bundle.jsonl", store, nullptr);
+    native::read_bundle(in, "bundle.jsonl", store);
     transaction.commit();
     archive.publish();
 }
@@ -59,7 +59,7 @@ std::string read_error(const std::string& bundle) {
     } sink;
     std::istringstream in(bundle);
     try {
-        native::read_bundle(in, "bundle.jsonl", sink, nullptr);
+        native::read_bundle(in, "bundle.jsonl", sink);
     } catch (const Error& e) {
         return e.what();
     }

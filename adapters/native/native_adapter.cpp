@@ -36,10 +36,10 @@ public:
         return Confidence::no;
     }
 
-    void read(const std::string& input, const ReadContext& context, Sink& sink) const override {
+    void read(const std::string& input, const ReadContext&, Sink& sink) const override {
         std::ifstream in(input, std::ios::binary);
         if (!in) throw Error(input + ": cannot read input");
-        read_bundle(in, input, sink, context.progress);
+        read_bundle(in, input, sink);
     }
 
     void write(sql::Db& archive, std::ostream& output, Progress* progress) const override {

@@ -21,7 +21,7 @@ inline constexpr int kFormatVersion = 1;
 inline constexpr const char* kRecordKey = "record";
 
 // Streams a bundle into the sink, checking every record; `name` is used in error messages.
-void read_bundle(std::istream& in, const std::string& name, Sink& sink, Progress* progress);
+void read_bundle(std::istream& in, const std::string& name, Sink& sink);
 
 // Writes the whole archive canonically: tables in dependency order, rows by id, fields in spec order.
 void write_bundle(sql::Db& db, std::ostream& out, Progress* progress);

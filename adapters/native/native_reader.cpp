@@ -3,7 +3,6 @@
 #include "adapters/native/native_format.hpp"
 #include "core/entities.hpp"
 #include "core/error.hpp"
-#include "core/progress.hpp"
 #include "core/sink.hpp"
 #include "core/text_format.hpp"
 
@@ -140,7 +139,7 @@ bool is_blank(const std::string& line) { return line.find_first_not_of(" \t\r") 
 
 }  // namespace
 
-void read_bundle(std::istream& in, const std::string& name, Sink& sink, Progress* progress) {
+void read_bundle(std::istream& in, const std::string& name, Sink& sink) {
     std::string text;
     std::size_t line_number = 0;
     std::int64_t records = 0;
@@ -173,7 +172,6 @@ void read_bundle(std::istream& in, const std::string& name, Sink& sink, Progress
         if (!spec) where.fail_field(kRecordKey, "unknown record type '" + type_name + "'");
         sink.put(*spec, record_row(record, *spec, where));
         ++records;
-        if (progress && (records & 0xfff) == 0) progress->tick(records);
     }
     if (in.bad()) throw Error(name + ": read error");
     if (!header_seen) throw Error(name + ": empty file, not a jbridge native bundle");

@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     db->exec("BEGIN");
     try {
         jb::Store store(*db);
-        jb::native::read_bundle(in, "fuzz.jsonl", store, nullptr);
+        jb::native::read_bundle(in, "fuzz.jsonl", store);
     } catch (const jb::Error&) {
     }
     db->exec("ROLLBACK");
