@@ -1,7 +1,5 @@
 #include "core/store.hpp"
 
-#include <algorithm>
-
 #include "core/error.hpp"
 #include "core/sqlite.hpp"
 #include "core/text_format.hpp"
@@ -49,14 +47,11 @@ void check_row(const TableSpec& spec, const Row& row) {
         throw Error(std::string(spec.table) + ": a record with " + std::to_string(row.size()) + " values instead of " +
                     std::to_string(spec.columns.size()));
     for (std::size_t i = 0; i < row.size(); ++i) {
-        const Column& column = spec.columns[i];
         const auto* text = std::get_if<std::string>(&row[i]);
-        if (!text || text->empty()) continue;
-        bool known = column.allowed.empty() ||
-                     std::find(column.allowed.begin(), column.allowed.end(), *text) != column.allowed.end();
-        if (!known || !is_valid_text_format(column.format, *text))
-            throw Error(std::string(spec.table) + "." + std::string(column.name) + ": '" + *text + "' is not a valid " +
-                        (known ? std::string(text_format_name(column.format)) : "value"));
+        if (!text) continue;
+        std::string problem = column_value_problem(spec.columns[i], *text);
+        if (!problem.empty())
+            throw Error(std::string(spec.table) + "." + std::string(spec.columns[i].name) + ": " + problem);
     }
 }
 

@@ -1,5 +1,8 @@
 #include "core/text_format.hpp"
 
+#include <algorithm>
+#include <string>
+
 namespace jb {
 namespace {
 
@@ -60,6 +63,19 @@ bool is_valid_text_format(TextFormat format, std::string_view text) {
         case TextFormat::free: return true;
     }
     return true;
+}
+
+std::string column_value_problem(const Column& column, std::string_view text) {
+    std::string quoted = "'" + std::string(text) + "'";
+    if (!column.allowed.empty() &&
+        std::find(column.allowed.begin(), column.allowed.end(), text) == column.allowed.end()) {
+        std::string list;
+        for (std::string_view allowed : column.allowed) list += (list.empty() ? "" : ", ") + std::string(allowed);
+        return quoted + " is not one of: " + list;
+    }
+    if (!text.empty() && !is_valid_text_format(column.format, text))
+        return quoted + " is not a valid " + std::string(text_format_name(column.format));
+    return "";
 }
 
 std::string_view text_format_name(TextFormat format) {

@@ -61,17 +61,8 @@ Value text_value(const json& value, const Column& column, const LineContext& whe
     if (value.is_null() && nullable) return std::monostate{};
     if (!value.is_string()) where.fail_field(column.name, "expected a string, found " + json_kind(value));
     const auto& text = value.get_ref<const std::string&>();
-    if (!column.allowed.empty()) {
-        bool known = false;
-        std::string list;
-        for (auto allowed : column.allowed) {
-            known = known || allowed == text;
-            list += (list.empty() ? "" : ", ") + std::string(allowed);
-        }
-        if (!known) where.fail_field(column.name, "'" + text + "' is not one of: " + list);
-    }
-    if (!text.empty() && !is_valid_text_format(column.format, text))
-        where.fail_field(column.name, "'" + text + "' is not a valid " + std::string(text_format_name(column.format)));
+    std::string problem = column_value_problem(column, text);
+    if (!problem.empty()) where.fail_field(column.name, problem);
     return text;
 }
 
