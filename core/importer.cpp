@@ -21,19 +21,19 @@ namespace {
 
 const Adapter& resolve_adapter(const ImportRequest& request) {
     if (request.inputs.empty()) throw Error("import: no input given");
-    for (const auto& input : request.inputs) probe_input(input);  // every input exists and is readable
     if (request.adapter != "auto") {
+        for (const auto& input : request.inputs) probe_input(input);  // every input exists and is readable
         const Adapter* adapter = find_adapter(request.adapter);
         if (!adapter) throw Error("unknown adapter '" + request.adapter + "' (see `jbridge adapters`)");
         if (!adapter->info().reads) throw Error("adapter " + request.adapter + " cannot read");
         return *adapter;
     }
-    const Adapter& first = identify_adapter(request.inputs.front());
-    for (const auto& input : request.inputs) {
-        const Adapter& other = identify_adapter(input);
+    const Adapter& first = identify_adapter(request.inputs.front());  // probes each input once
+    for (std::size_t i = 1; i < request.inputs.size(); ++i) {
+        const Adapter& other = identify_adapter(request.inputs[i]);
         if (&other != &first)
-            throw Error(input + ": is " + other.info().name + " input while " + request.inputs.front() + " is " +
-                        first.info().name + "; import them in separate runs");
+            throw Error(request.inputs[i] + ": is " + other.info().name + " input while " + request.inputs.front() +
+                        " is " + first.info().name + "; import them in separate runs");
     }
     return first;
 }
