@@ -40,6 +40,10 @@ void add_import_command(CLI::App& app, Action& action) {
                             static_cast<long long>(report.records), report.adapter.c_str(),
                             static_cast<long long>(report.inserted), static_cast<long long>(report.updated),
                             static_cast<long long>(report.unchanged));
+            // Unmapped values are stored verbatim; the admin learns of them even with --quiet.
+            if (!report.unknown_values.empty())
+                std::fprintf(stderr, "jbridge: warning: values no mapping file knows:\n%s",
+                             report.unknown_values.c_str());
             return 0;
         };
     });

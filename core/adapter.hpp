@@ -47,8 +47,11 @@ InputProbe probe_input(const std::string& path);
 enum class Confidence { no = 0, maybe = 1, certain = 2 };
 
 // What an import tells every adapter; progress is reported by the importer from the records sunk.
+class UnknownValues;
+
 struct ReadContext {
-    std::optional<int> school_year;  // --school-year
+    std::optional<int> school_year;     // --school-year; else inferred from the capture date
+    UnknownValues* unknowns = nullptr;  // where adapters note values no mapping file knows
 };
 
 class Adapter {

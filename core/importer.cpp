@@ -14,6 +14,7 @@
 #include "core/progress_sink.hpp"
 #include "core/schema.hpp"
 #include "core/store.hpp"
+#include "core/unknown_values.hpp"
 #include "core/version.hpp"
 
 namespace jb {
@@ -93,7 +94,8 @@ ImportReport run_import(const ImportRequest& request) {
     Store store(db);
     Progress progress("importing", request.show_progress);
     ProgressSink sink(store, progress);
-    ReadContext context{request.school_year};
+    UnknownValues unknowns;
+    ReadContext context{request.school_year, &unknowns};
     std::vector<StoredCapture> captures;
     std::string all_inputs;
     for (const auto& input : request.inputs) {
@@ -109,6 +111,7 @@ ImportReport run_import(const ImportRequest& request) {
     report.updated = store.written() - report.inserted;
     report.unchanged = report.records - store.written();
     report.per_table = store.per_table();
+    report.unknown_values = unknowns.report();
 
     sql::Stmt run(db, "INSERT INTO import_run(adapter, adapter_version, jbridge_version, started_at, finished_at, "
                       "school_year, records, inserted, updated, unchanged, counts) VALUES(?,?,?,?,?,?,?,?,?,?,?)");

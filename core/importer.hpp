@@ -19,6 +19,7 @@ struct ImportReport {
     bool created = false;
     std::int64_t records = 0, inserted = 0, updated = 0, unchanged = 0;
     std::map<std::string, std::int64_t> per_table;  // records read, by table
+    std::string unknown_values;                     // UnknownValues::report(): kept verbatim, unmapped
 };
 
 // Reads every input into the archive in one transaction: a new archive appears only when complete;

@@ -9,6 +9,8 @@ packages=(
   nlohmann-json3-dev libcli11-dev        # JSON, command line
   libzstd-dev libssl-dev                 # capture compression, SHA-256
   libxml2-dev libcurl4-openssl-dev       # HTML/XML pages, online pulls
+  libtomlplusplus-dev                    # mapping files and validation profiles
+  libcpp-httplib-dev                     # loopback platform simulators (tests)
   libgtest-dev                           # tests
   util-linux                             # prlimit, for the disk-full tests
 )
