@@ -123,6 +123,15 @@ std::vector<std::string> MappingFile::table_names() const {
     return names;
 }
 
+std::vector<std::string> MappingFile::list_names(std::string_view table) const {
+    std::vector<std::string> names;
+    const std::string prefix = joined(table, "");
+    for (auto it = lists_.lower_bound(prefix); it != lists_.end() && it->first.rfind(prefix, 0) == 0; ++it) {
+        names.push_back(it->first.substr(prefix.size()));
+    }
+    return names;
+}
+
 std::vector<std::string> mapping_directories() {
     std::vector<std::string> dirs;
     if (const char* env = std::getenv("JBRIDGE_MAPPINGS"); env != nullptr && *env != '\0') {

@@ -26,6 +26,7 @@ public:
     // Line where `table` (or `key` in it, when given) is defined: for messages about a value.
     std::size_t line_of(std::string_view table, std::string_view key = {}) const;
     std::vector<std::string> table_names() const;
+    std::vector<std::string> list_names(std::string_view table) const;  // keys of `table` holding lists
 
 private:
     std::string path_;

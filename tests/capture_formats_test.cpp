@@ -11,6 +11,7 @@
 #include "core/har.hpp"
 #include "core/mapping_file.hpp"
 #include "core/school_year.hpp"
+#include "core/subject_names.hpp"
 #include "core/url.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -163,6 +164,23 @@ TEST(MappingFile, FoundThroughTheEnvironmentFirst) {
     EXPECT_EQ(jb::MappingFile::load("demo/x.toml").find("t", "k"), "v");
     EXPECT_THROW(jb::MappingFile::load("demo/absent.toml"), jb::Error);
     ::unsetenv("JBRIDGE_MAPPINGS");
+}
+
+}  // namespace
+
+namespace {
+
+TEST(SubjectNames, ShortAndLongNamesMeetInOneCanonicalName) {
+    const auto& names = jb::SubjectNames::standard();
+    EXPECT_EQ(names.canonical("Матем."), "Математика");
+    EXPECT_EQ(names.canonical("  МАТЕМАТИКА "), "Математика");
+    EXPECT_EQ(names.canonical("Рус.яз."), "Русский язык");
+    EXPECT_EQ(names.canonical("Физ-ра"), "Физическая культура");
+    EXPECT_EQ(names.canonical("Астрономия  для\xC2\xA0всех"), "Астрономия для всех");
+    EXPECT_FALSE(names.known("Астрономия"));
+    EXPECT_TRUE(names.in_group("Литература", "russian-language-and-literature"));
+    EXPECT_FALSE(names.in_group("Математика", "russian-language-and-literature"));
+    EXPECT_EQ(jb::subject_match_key("ЁЖИК Ёлка"), "ёжик ёлка");
 }
 
 }  // namespace
