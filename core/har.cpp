@@ -1,7 +1,6 @@
 #include "core/har.hpp"
 
 #include <cstdio>
-#include <iterator>
 #include <memory>
 #include <vector>
 
@@ -9,6 +8,7 @@
 
 #include "core/base64.hpp"
 #include "core/error.hpp"
+#include "core/json_scanner.hpp"
 
 namespace jb::har {
 namespace {
@@ -31,50 +31,21 @@ std::optional<std::string> find_header(const Headers& headers, std::string_view 
     return std::nullopt;
 }
 
-// A HAR can be larger than memory: the parser reads it through this 1 MiB window.
-class FileWindow {
+// A HAR can be larger than memory: the scanner reads it through this 1 MiB window.
+class FileSource : public json_scan::Source {
 public:
-    explicit FileWindow(std::FILE* file) : file_(file), buffer_(1 << 20) {}
-    bool exhausted() {
-        if (position_ < length_) return false;
-        if (file_ == nullptr) return true;
-        length_ = std::fread(buffer_.data(), 1, buffer_.size(), file_);
-        position_ = 0;
-        if (length_ == 0) {
-            failed_ = std::ferror(file_) != 0;
-            file_ = nullptr;
-        }
-        return length_ == 0;
+    explicit FileSource(std::FILE* file) : file_(file), buffer_(1 << 20) {}
+    std::string_view next_chunk() override {
+        const std::size_t got = std::fread(buffer_.data(), 1, buffer_.size(), file_);
+        if (got == 0 && std::ferror(file_) != 0) failed_ = true;
+        return {buffer_.data(), got};
     }
-    char current() const { return buffer_[position_]; }
-    void advance() { ++position_; }
     bool failed() const { return failed_; }
 
 private:
     std::FILE* file_;
     std::vector<char> buffer_;
-    std::size_t position_ = 0;
-    std::size_t length_ = 0;
     bool failed_ = false;
-};
-
-struct WindowIterator {
-    using iterator_category = std::input_iterator_tag;
-    using value_type = char;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const char*;
-    using reference = char;
-
-    FileWindow* window = nullptr;
-
-    char operator*() const { return window->current(); }
-    WindowIterator& operator++() {
-        window->advance();
-        return *this;
-    }
-    bool at_end() const { return window == nullptr || window->exhausted(); }
-    bool operator==(const WindowIterator& other) const { return at_end() == other.at_end(); }
-    bool operator!=(const WindowIterator& other) const { return !(*this == other); }
 };
 
 Headers headers_of(const json& owner) {
@@ -172,13 +143,11 @@ public:
             building_.push_back(attach(json::object()));
             return true;
         }
-        if (frames_.empty() && seen_root_) return false;
         if (in_entries_array()) {
             entry_ = json::object();
             building_.push_back(&entry_);
             return true;
         }
-        if (frames_.empty()) seen_root_ = true;
         frames_.push_back({false, parent_key(), {}});
         return true;
     }
@@ -200,7 +169,6 @@ public:
             return true;
         }
         if (frames_.empty()) {
-            seen_root_ = true;
             throw Error(name_ + ": not a HAR file: the document is a JSON array, not an object with \"log\"");
         }
         const bool is_entries = frames_.size() == 2 && frames_[1].opened_as == "log" && frames_[1].key == "entries";
@@ -216,18 +184,8 @@ public:
         frames_.pop_back();
         return true;
     }
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
-        std::string what = error.what();
-        if (const auto bracket = what.find("] "); what.rfind("[json.exception", 0) == 0 && bracket != std::string::npos) {
-            what = what.substr(bracket + 2);
-        }
-        std::string hint;
-        if (entries_ > 0) hint = " (after " + std::to_string(entries_) + " complete entries: is the file truncated?)";
-        throw Error(name_ + ": byte " + std::to_string(position) + ": not a well-formed HAR: " + what + hint);
-    }
-
     bool found_entries() const { return found_entries_; }
-    bool saw_root() const { return seen_root_; }
+    std::size_t entries() const { return entries_; }
 
 private:
     struct Frame {
@@ -272,7 +230,6 @@ private:
     std::string key_;
     std::size_t entries_ = 0;
     bool found_entries_ = false;
-    bool seen_root_ = false;
 };
 
 void refuse_obvious_non_har(std::string_view head, const std::string& name) {
@@ -284,10 +241,16 @@ void refuse_obvious_non_har(std::string_view head, const std::string& name) {
     if (head[i] != '{') throw Error(name + ": not a HAR file: it does not start with a JSON object");
 }
 
-template <typename Input>
-void walk(Input&& input, const std::string& name, const std::function<void(const Entry&)>& on_entry) {
+void walk(json_scan::Source& source, const std::string& name, const std::function<void(const Entry&)>& on_entry) {
     EntryWalker walker(name, on_entry);
-    nlohmann::json::sax_parse(std::forward<Input>(input), &walker);
+    json_scan::Scanner<EntryWalker> scanner(source, walker, name);
+    try {
+        scanner.run();
+    } catch (const Error& error) {
+        if (walker.entries() == 0) throw;
+        throw Error(std::string(error.what()) + " (after " + std::to_string(walker.entries()) +
+                    " complete entries: is the file truncated?)");
+    }
     if (!walker.found_entries()) throw Error(name + ": not a HAR file: there is no \"log\": {\"entries\": [...]}");
 }
 
@@ -341,18 +304,17 @@ void read_entries(const std::string& path, const std::function<void(const Entry&
     refuse_obvious_non_har(std::string_view(head, got), path);
     std::rewind(file.get());
     if (got >= 3 && std::string_view(head, 3) == "\xEF\xBB\xBF") std::fseek(file.get(), 3, SEEK_SET);
-    FileWindow window(file.get());
-    EntryWalker walker(path, on_entry);
-    nlohmann::json::sax_parse(WindowIterator{&window}, WindowIterator{}, &walker);
-    if (!walker.found_entries()) throw Error(path + ": not a HAR file: there is no \"log\": {\"entries\": [...]}");
-    if (window.failed()) throw Error(path + ": read error");
+    FileSource source(file.get());
+    walk(source, path, on_entry);
+    if (source.failed()) throw Error(path + ": read error");
 }
 
 void read_entries_from_text(std::string_view text, const std::string& name,
                             const std::function<void(const Entry&)>& on_entry) {
     refuse_obvious_non_har(text.substr(0, 512), name);
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    walk(text, name, on_entry);
+    json_scan::TextSource source(text);
+    walk(source, name, on_entry);
 }
 
 }  // namespace jb::har

@@ -80,14 +80,31 @@ TEST(Har, ReadsAFileThroughItsWindowTheSameAsText) {
     EXPECT_EQ(urls[2], "https://api.example.test/v2/nothing");
 }
 
+TEST(Har, BodiesLargerThanTheReadWindowArriveWhole) {
+    std::string body;
+    for (int i = 0; body.size() < 3 * 1024 * 1024; ++i) body += "{\\\"Фамилия\\\": \\\"Иванова\\\", \\\"n\\\": " + std::to_string(i) + "},";
+    jb::test::TempDir dir;
+    const auto path = dir.root() / "large.har";
+    std::ofstream(path) << R"({"log": {"entries": [{"request": {"method": "GET", "url": "http://x/a"}, "response": {"status": 200, "content": {"text": ")"
+                        << body << R"("}}}]}})";
+    std::size_t size = 0;
+    jb::har::read_entries(path.string(), [&](const jb::har::Entry& e) {
+        size = e.body.size();
+        EXPECT_EQ(e.body.rfind("{\"Фамилия\": \"Иванова\", \"n\": 0},{", 0), 0u);
+    });
+    EXPECT_GT(size, 2u * 1024 * 1024);
+}
+
 TEST(Har, RefusesWhatIsNotAHarWithTheFileAndPlace) {
     EXPECT_NE(error_of("").find("empty"), std::string::npos);
     EXPECT_NE(error_of("<html><body>502</body></html>").find("HTML"), std::string::npos);
     EXPECT_NE(error_of("[1,2]").find("JSON object"), std::string::npos);
     EXPECT_NE(error_of(R"({"log": {"pages": []}})").find("no \"log\""), std::string::npos);
+    EXPECT_NE(error_of(std::string(R"({"log": {"entries": []}})") + std::string(4, '\0')).find("after the end"), std::string::npos);
+    EXPECT_NE(error_of("{\"log\": {\"entries\": [\"\xC8\xE2\xE0\xED\"]}}").find("not valid UTF-8"), std::string::npos);
     const std::string truncated = std::string(kHar).substr(0, std::string(kHar).find("{\"startedDateTime\": \"2023-03-01T10:00:03"));
     const auto message = error_of(truncated);
-    EXPECT_NE(message.find("capture.har: byte"), std::string::npos) << message;
+    EXPECT_NE(message.find("capture.har: line 14, byte 10"), std::string::npos) << message;
     EXPECT_NE(message.find("after 2 complete entries"), std::string::npos) << message;
     EXPECT_NE(error_of(R"({"log": {"entries": [{"response": {"status": 200, "content": {"encoding": "base64", "text": "!!"}}}]}})")
                   .find("log.entries[0]"),
