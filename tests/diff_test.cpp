@@ -1,6 +1,7 @@
 // `jbridge diff OLD NEW`: merge-join of two archives by natural-key ids, mark.changed findings.
 #include <gtest/gtest.h>
 
+#include <set>
 #include <sstream>
 #include <nlohmann/json.hpp>
 
@@ -151,11 +152,15 @@ TEST_F(Diff, CliExitsOneOnChangedMarksAndJsonHasValidateShapedFindings) {
     for (const auto& finding : json["findings"]) {
         EXPECT_EQ(finding["rule"], "mark.changed");
         EXPECT_EQ(finding["severity"], "error");
-        EXPECT_EQ(finding["where"]["student"]["name"], "Орлов Пётр Ильич");
-        EXPECT_EQ(finding["where"]["class"]["name"], "5А");
-        EXPECT_EQ(finding["where"]["mark"]["id"].get<std::string>().size(), 16u);
+        EXPECT_EQ(finding["where"]["student"], "Орлов Пётр Ильич");
+        EXPECT_EQ(finding["where"]["class"], "5А");
+        EXPECT_EQ(finding["where"]["subject"], "Русский язык");
+        EXPECT_EQ(finding["where"]["mark_id"].get<std::string>().size(), 16u);
+        EXPECT_EQ(finding["where"]["date"], "2024-09-03");
     }
     EXPECT_EQ(json["findings"][0]["message"].get<std::string>().rfind("Отметка «", 0), 0u);
+    std::set<std::string> marks{json["findings"][0]["where"]["mark"], json["findings"][1]["where"]["mark"]};
+    EXPECT_EQ(marks, (std::set<std::string>{"5", "4-"})) << "the mark as the older archive held it";
     auto text = run_jbridge("diff " + quote(old_path) + " " + quote(new_path));
     EXPECT_EQ(text.exit_code, 1);
     EXPECT_NE(text.out.find("[ошибка: mark.changed]"), std::string::npos);

@@ -61,20 +61,20 @@ std::string when(const FactContext& context) {
     return text;
 }
 
-nlohmann::ordered_json entity(Id id, const std::string& name) {
-    return {{"id", id_to_hex(id)}, {"name", name}};
-}
-
+// The validate shape (core/validate/finding.hpp): "<kind>_id" as hex and "<kind>" as the name.
 nlohmann::ordered_json where_json(const Change& change) {
     nlohmann::ordered_json where = nlohmann::ordered_json::object();
     const FactContext& c = change.context;
-    const char* own = change.fact == Fact::mark ? "mark"
-                      : change.fact == Fact::attendance ? "attendance"
-                      : change.fact == Fact::final_mark ? "final_mark" : "lesson";
-    where[own] = {{"id", id_to_hex(change.id)}};
-    if (c.student_id) where["student"] = entity(c.student_id, c.student_name);
-    where["class"] = entity(c.class_id, c.class_name);
-    where["subject"] = entity(c.subject_id, c.subject_name);
+    auto entity = [&](const std::string& kind, Id id, const std::string& name) {
+        if (id != 0) where[kind + "_id"] = id_to_hex(id);
+        if (!name.empty()) where[kind] = name;
+    };
+    entity("class", c.class_id, c.class_name);
+    entity("subject", c.subject_id, c.subject_name);
+    if (c.student_id) entity("student", c.student_id, c.student_name);
+    bool lesson_fact = change.fact == Fact::topic || change.fact == Fact::homework;
+    const std::string& shown = change.kind == ChangeKind::added ? change.new_value : change.old_value;
+    entity(lesson_fact ? "lesson" : words(change.fact).fact, change.id, lesson_fact ? "" : shown);
     if (!c.date.empty()) where["date"] = c.date;
     if (!c.detail.empty()) where["detail"] = c.detail;
     return where;
