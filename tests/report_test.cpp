@@ -4,6 +4,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/archive.hpp"
@@ -89,7 +90,7 @@ struct Fixture {
     }
 
     // A validation result in the contract's shape: one error naming the odd student (class and
-    // subject ids but no teacher), one warning with a teacher, one info without class.
+    // subject ids but no teacher), one warning naming class and subject only, one info without class.
     std::string validation_json() const {
         return std::string(R"({"profile": "ru-municipal", "findings": [
   {"rule": "mark.symbol", "severity": "error", "message": "Отметка «3» & <b>не по шкале</b>",
@@ -97,7 +98,7 @@ struct Fixture {
                id_to_hex(school.subject) + R"(", "subject": "Русский язык", "student": "<script> alert(1) </script>",
              "date": "2024-09-03"}},
   {"rule": "lesson.topic-generic", "severity": "warning", "message": "Тема «Урок» ничего не называет",
-   "where": {"class": "5А", "subject": "Русский язык", "teacher": "Белова Анна Сергеевна", "date": "2024-09-03"}},
+   "where": {"class": "5А", "subject": "Русский язык", "date": "2024-09-03"}},
   {"rule": "teacher.name-abbreviated", "severity": "info", "message": "Имя учителя сокращено",
    "where": {"person": "Иванов И.И."}}],
  "not_applicable": ["mark.backdated", "homework.late"],
@@ -175,8 +176,8 @@ TEST(HtmlReport, ShowsTheSummaryNumbers) {
 TEST(HtmlReport, FindingsArePerTeacherAndPerClassWithChart) {
     Fixture f;
     std::string html = f.render(true);
-    // The error names no teacher: it goes to Белова through the teaching assignment of 5А Русский язык;
-    // the warning names her. So her row: 1 lesson, 100 % topics and homework, 1 error, 1 warning, 0 info.
+    // Neither names a teacher: both go to Белова through the teaching assignment of 5А Русский язык,
+    // the error by the ids, the warning by the class and subject names. So her row: 1 lesson, 100 % topics and homework, 1 error, 1 warning, 0 info.
     EXPECT_NE(html.find("<tr><td>Белова Анна Сергеевна</td><td class=\"n\">1</td><td class=\"n\">100\u00a0%</td>"
                         "<td class=\"n\">100\u00a0%</td><td class=\"n error\">1</td><td class=\"n\">1</td>"
                         "<td class=\"n\">0</td>"),
@@ -212,6 +213,12 @@ TEST(HtmlReport, MalformedValidationResultIsAnErrorNamingTheFile) {
     EXPECT_THROW(report::validation_from_json(
                      R"({"findings": [{"rule": "a", "severity": "fatal"}], "not_applicable": []})", "x.json"),
                  Error);
+}
+
+TEST(HtmlText, ClassesInSchoolOrderAndNoClassLast) {
+    std::vector<std::string> names{"", "10Б", "5А", "11А", "5Б", "Кружок"};
+    std::sort(names.begin(), names.end(), report::ClassOrder{});
+    EXPECT_EQ(names, (std::vector<std::string>{"Кружок", "5А", "5Б", "10Б", "11А", ""}));
 }
 
 TEST(HtmlText, EscapesAndFormatsNumbersTheRussianWay) {

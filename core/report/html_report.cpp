@@ -29,6 +29,7 @@ tr.class-head td { background: #f3f5f9; font-weight: 600; }
 .warning { color: #8a5a00; }
 .info { color: #3b5a85; }
 td.bad { background: #fbe9e9; }
+td.rule { white-space: nowrap; font-family: "DejaVu Sans Mono", monospace; font-size: 12px; }
 td.low { background: #fdf5e1; }
 svg.chart { display: block; margin: 4px 0 8px 0; max-width: 100%; height: auto; }
 svg.chart text { font-size: 12px; fill: #1d2330; }
@@ -157,9 +158,15 @@ std::string summary_table(const ReportInput& in) {
 
 std::string charts(const Completeness& c) {
     if (c.class_subjects.empty()) return "<h2>Заполнение журнала</h2>\n<p class=\"note\">В архиве нет уроков.</p>\n";
+    std::vector<const ClassSubjectCompleteness*> ordered;
+    for (const auto& cs : c.class_subjects) ordered.push_back(&cs);
+    std::stable_sort(ordered.begin(), ordered.end(), [](const auto* a, const auto* b) {
+        return ClassOrder{}(a->class_name, b->class_name);
+    });
     std::vector<BarRow> fill_rows, mark_rows;
     double most_marks = 0;
-    for (const auto& cs : c.class_subjects) {
+    for (const ClassSubjectCompleteness* item : ordered) {
+        const ClassSubjectCompleteness& cs = *item;
         std::string label = cs.class_name + " · " + cs.subject_name;
         fill_rows.push_back({label,
                              {cs.fill.topic_percent(), cs.fill.homework_percent()},
@@ -218,12 +225,12 @@ std::string teacher_table(const ReportInput& in) {
 std::string class_table(const ReportInput& in) {
     using Key = std::pair<std::string, std::string>;  // class, subject
     std::map<Key, SeverityCounts> findings;
-    std::map<std::string, SeverityCounts> per_class;
+    std::map<std::string, SeverityCounts, ClassOrder> per_class;
     for (const auto& f : in.validation.findings) {
         findings[{f.class_name, f.subject_name}].add(f);
         per_class[f.class_name].add(f);
     }
-    std::map<std::string, std::vector<const ClassSubjectCompleteness*>> classes;
+    std::map<std::string, std::vector<const ClassSubjectCompleteness*>, ClassOrder> classes;
     for (const auto& cs : in.completeness.class_subjects) classes[cs.class_name].push_back(&cs);
     for (const auto& [name, counts] : per_class) classes[name];
 
@@ -249,7 +256,8 @@ std::string class_table(const ReportInput& in) {
                     (in.validated ? findings[{class_name, cs->subject_name}].cells() : "") + "</tr>\n";
         }
         for (const auto& [key, counts] : findings) {
-            if (key.first != class_name || shown.count(key.second)) continue;
+            if (key.first != class_name || shown.count(key.second) || (class_name.empty() && key.second.empty()))
+                continue;
             html += "<tr>" + cell("\u00a0\u00a0" + (key.second.empty() ? std::string("без предмета") : key.second)) +
                     "<td></td><td></td><td></td><td></td><td></td><td></td>" + counts.cells() + "</tr>\n";
         }
@@ -264,7 +272,7 @@ std::string findings_section(const ReportInput& in) {
     const ReportValidation& v = in.validation;
     std::string html = "<h2>Замечания по классам</h2>\n";
     if (v.findings.empty()) html += "<p class=\"note\">Замечаний нет.</p>\n";
-    std::map<std::string, std::vector<const ReportFinding*>> by_class;
+    std::map<std::string, std::vector<const ReportFinding*>, ClassOrder> by_class;
     for (const auto& f : v.findings) by_class[f.class_name].push_back(&f);
     for (auto& [class_name, list] : by_class) {
         std::stable_sort(list.begin(), list.end(), [](const ReportFinding* a, const ReportFinding* b) {
@@ -281,7 +289,7 @@ std::string findings_section(const ReportInput& in) {
                 "<th>Ученик</th><th>Описание</th></tr>\n";
         for (const ReportFinding* f : list)
             html += "<tr>" + cell(f->subject_name) + "<td class=\"n\">" + e(russian_date(f->date)) + "</td>" +
-                    "<td class=\"" + e(f->severity) + "\">" + e(severity_word(f->severity)) + "</td>" + cell(f->rule) +
+                    "<td class=\"" + e(f->severity) + "\">" + e(severity_word(f->severity)) + "</td>" + "<td class=\"rule\">" + e(f->rule) + "</td>" +
                     cell(f->teacher_name) + cell(f->student_name) + cell(f->message) + "</tr>\n";
         html += "</table></details>\n";
     }

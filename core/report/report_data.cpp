@@ -81,6 +81,10 @@ void attribute_teachers(sql::Db& db, ReportValidation& validation) {
     sql::Stmt by_assignment(db, "SELECT DISTINCT " + std::string(teacher_name) +
                                     " FROM teaching_assignment ta JOIN person p ON p.id = ta.teacher_id"
                                     " WHERE ta.class_id = ? AND ta.subject_id = ? ORDER BY 1");
+    sql::Stmt by_names(db, "SELECT DISTINCT " + std::string(teacher_name) +
+                               " FROM teaching_assignment ta JOIN person p ON p.id = ta.teacher_id"
+                               " JOIN class c ON c.id = ta.class_id JOIN subject s ON s.id = ta.subject_id"
+                               " WHERE c.name = ? AND s.name = ? ORDER BY 1");
     for (ReportFinding& f : validation.findings) {
         if (!f.teacher_name.empty()) continue;
         Id lesson = 0, school_class = 0, subject = 0;
@@ -91,6 +95,10 @@ void attribute_teachers(sql::Db& db, ReportValidation& validation) {
         if (f.teacher_name.empty() && id_from_hex(f.class_id, school_class) && id_from_hex(f.subject_id, subject)) {
             by_assignment.bind(1, school_class).bind(2, subject);
             f.teacher_name = teachers_for(by_assignment);
+        }
+        if (f.teacher_name.empty() && !f.class_name.empty() && !f.subject_name.empty()) {
+            by_names.bind(1, std::string_view(f.class_name)).bind(2, std::string_view(f.subject_name));
+            f.teacher_name = teachers_for(by_names);
         }
     }
 }
