@@ -251,6 +251,14 @@ TEST(DiffQueries, StreamInIdOrderWithoutSorting) {
     }
 }
 
+TEST(DiffCli, HelpHasAnExample) {
+    auto help = run_jbridge("diff --help");
+    EXPECT_EQ(help.exit_code, 0);
+    EXPECT_NE(help.out.find("Example:"), std::string::npos);
+    EXPECT_EQ(run_jbridge("diff only-one.sqlite").exit_code, 2);
+    EXPECT_EQ(run_jbridge("diff a b --format xml").exit_code, 2);
+}
+
 TEST(DiffOutput, RussianDate) {
     EXPECT_EQ(diff::russian_date("2024-09-03"), "03.09.2024");
     EXPECT_EQ(diff::russian_date(""), "");

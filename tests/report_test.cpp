@@ -229,6 +229,12 @@ TEST(HtmlText, EscapesAndFormatsNumbersTheRussianWay) {
     EXPECT_EQ(report::percent_text(1, 0), "—");
 }
 
+TEST(ReportCli, HelpHasAnExample) {
+    auto help = run_jbridge("report --help");
+    EXPECT_EQ(help.exit_code, 0);
+    EXPECT_NE(help.out.find("Example:"), std::string::npos);
+}
+
 TEST(ReportCli, WritesThePageAndRefusesABadValidationFile) {
     Fixture f;
     std::string out = f.dir.path("analysis.html"), check = f.dir.path("check.json");

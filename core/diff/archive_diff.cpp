@@ -53,14 +53,14 @@ void diff_facts(sql::Db& old_db, sql::Db& new_db, Fact fact, const std::function
             change.id = old_row.id;
             change.old_value = std::move(old_row.shown);
             change.old_was_mark = old_row.is_mark;
-            change.context = std::move(old_row.context);
+            change.context = old_cursor.context(old_row.id);
             emit(std::move(change));
             has_old = old_cursor.next(old_row);
         } else if (has_new && (!has_old || new_row.id < old_row.id)) {
             change.kind = ChangeKind::added;
             change.id = new_row.id;
             change.new_value = std::move(new_row.shown);
-            change.context = std::move(new_row.context);
+            change.context = new_cursor.context(new_row.id);
             emit(std::move(change));
             has_new = new_cursor.next(new_row);
         } else {
@@ -70,7 +70,7 @@ void diff_facts(sql::Db& old_db, sql::Db& new_db, Fact fact, const std::function
                 change.old_value = std::move(old_row.shown);
                 change.new_value = std::move(new_row.shown);
                 change.old_was_mark = old_row.is_mark;
-                change.context = std::move(new_row.context);
+                change.context = new_cursor.context(new_row.id);
                 emit(std::move(change));
             }
             has_old = old_cursor.next(old_row);

@@ -26,10 +26,9 @@ struct FactRow {
     std::string compared;  // the fact's value columns joined; equal text means the same value
     std::string shown;     // the value as the journal shows it
     bool is_mark = false;  // a current mark proper (not a debt marker)
-    FactContext context;
 };
 
-// The SELECT behind a fact kind (exposed so a test can check it streams without sorting).
+// The scanning SELECT of a fact kind (exposed so a test can check it streams without sorting).
 std::string_view fact_query(Fact fact);
 
 class FactCursor {
@@ -37,9 +36,12 @@ public:
     FactCursor(sql::Db& db, Fact fact);
     // Reads the next fact into `row`; false at the end.
     bool next(FactRow& row);
+    // Where the fact with this id sits (looked up only for facts that changed).
+    FactContext context(Id id);
 
 private:
-    sql::Stmt stmt_;
+    sql::Stmt scan_;
+    sql::Stmt context_;
 };
 
 }  // namespace jb::diff

@@ -14,29 +14,40 @@ std::string filled(std::string_view column) {
     return "(trim(" + std::string(column) + ", ' ' || char(9, 10, 13, 160, 8203)) <> '')";
 }
 
+// Marks are counted in one pass over the mark table (grouped by student, class, subject and
+// period) and joined to every (student, class-subject, period) that should have marks.
 constexpr std::string_view student_marks_sql = R"sql(
-WITH class_subject AS (
-  SELECT class_id, subject_id, max(group_id IS NULL) AS whole_class FROM lesson GROUP BY class_id, subject_id),
+WITH used_period AS (
+  SELECT pe.* FROM period pe
+  WHERE pe.kind = (SELECT kind FROM period p2 WHERE p2.year_id = pe.year_id AND p2.kind <> 'year'
+                   GROUP BY kind ORDER BY count(*) DESC, kind LIMIT 1)),
+lesson_unit AS MATERIALIZED (SELECT DISTINCT class_id, subject_id, group_id FROM lesson),
+class_subject AS (
+  SELECT class_id, subject_id, max(group_id IS NULL) AS whole_class FROM lesson_unit GROUP BY class_id, subject_id),
 member AS (
   SELECT cs.class_id, cs.subject_id, e.student_id, min(e.joined) AS joined,
          max(coalesce(e.left_on, '9999-12-31')) AS left_on
   FROM class_subject cs JOIN enrolment e ON e.class_id = cs.class_id
-  WHERE cs.whole_class = 1 OR e.group_id IN (SELECT l.group_id FROM lesson l
-                                             WHERE l.class_id = cs.class_id AND l.subject_id = cs.subject_id)
-  GROUP BY cs.class_id, cs.subject_id, e.student_id)
+  WHERE cs.whole_class = 1 OR EXISTS (SELECT 1 FROM lesson_unit u WHERE u.class_id = cs.class_id
+                                      AND u.subject_id = cs.subject_id AND u.group_id = e.group_id)
+  GROUP BY cs.class_id, cs.subject_id, e.student_id),
+mark_count AS (
+  SELECT m.student_id, w.class_id, w.subject_id, pe.id AS period_id, count(*) AS marks
+  FROM mark m JOIN work w ON w.id = m.work_id LEFT JOIN lesson l ON l.id = w.lesson_id
+  JOIN class c ON c.id = w.class_id
+  JOIN used_period pe ON pe.year_id = c.year_id AND coalesce(w.date, l.date) BETWEEN pe.start_date AND pe.end_date
+  WHERE m.debt = 0
+  GROUP BY m.student_id, w.class_id, w.subject_id, pe.id)
 SELECT mb.class_id, c.name, mb.subject_id, s.name, pe.id, pe.name, mb.student_id,
-       trim(p.last_name || ' ' || p.first_name || ' ' || p.middle_name),
-       (SELECT count(*) FROM mark m JOIN work w ON w.id = m.work_id LEFT JOIN lesson l ON l.id = w.lesson_id
-        WHERE m.student_id = mb.student_id AND m.debt = 0 AND w.class_id = mb.class_id
-          AND w.subject_id = mb.subject_id AND coalesce(w.date, l.date) BETWEEN pe.start_date AND pe.end_date)
+       trim(p.last_name || ' ' || p.first_name || ' ' || p.middle_name), coalesce(mc.marks, 0)
 FROM member mb
 JOIN class c ON c.id = mb.class_id
 JOIN subject s ON s.id = mb.subject_id
 JOIN person p ON p.id = mb.student_id
-JOIN period pe ON pe.year_id = c.year_id AND pe.start_date <= ?1
+JOIN used_period pe ON pe.year_id = c.year_id AND pe.start_date <= ?1
   AND mb.joined <= pe.end_date AND mb.left_on >= pe.start_date
-  AND pe.kind = (SELECT kind FROM period WHERE year_id = c.year_id AND kind <> 'year'
-                 GROUP BY kind ORDER BY count(*) DESC, kind LIMIT 1)
+LEFT JOIN mark_count mc ON mc.student_id = mb.student_id AND mc.class_id = mb.class_id
+  AND mc.subject_id = mb.subject_id AND mc.period_id = pe.id
 ORDER BY c.name, s.name, pe.start_date, p.last_name, p.first_name, p.middle_name, mb.student_id)sql";
 
 std::string class_subject_fill_sql() {
