@@ -34,6 +34,7 @@ Names::Names(sql::Db& db) : db_(db) {
         const std::string start = years.column_text(2), end = years.column_text(3);
         year.start_day = day_number(start).value_or(
             day_number(std::to_string(year.start_year) + "-09-01").value_or(0));
+        year.declared_end = day_number(end).has_value();
         year.end_day = day_number(end).value_or(
             day_number(std::to_string(year.start_year + 1) + "-08-31").value_or(0));
         years_[years.column_int(0)] = year;
@@ -55,9 +56,12 @@ Names::Names(sql::Db& db) : db_(db) {
         periods_.push_back(p);
     }
     sql::Stmt assignments(db, "SELECT class_id, subject_id, coalesce(group_id, 0), teacher_id FROM teaching_assignment ORDER BY id");
-    while (assignments.step())
+    while (assignments.step()) {
         assignments_.emplace(std::tuple{assignments.column_int(0), assignments.column_int(1), assignments.column_int(2)},
                              assignments.column_int(3));
+        any_group_assignments_.emplace(std::pair{assignments.column_int(0), assignments.column_int(1)},
+                                       assignments.column_int(3));
+    }
     sql::Stmt zone(db, "SELECT timezone FROM school WHERE timezone <> '' ORDER BY id LIMIT 1");
     if (zone.step()) offset_minutes_ = zone_offset_minutes(zone.column_text(0));
 }
@@ -124,6 +128,8 @@ EntityRef Names::teacher_of(Id school_class, Id subject, Id group, Id lesson) {
         auto it = assignments_.find({school_class, subject, g});
         if (it != assignments_.end()) return person_ref(it->second);
     }
+    auto any = any_group_assignments_.find({school_class, subject});
+    if (any != any_group_assignments_.end()) return person_ref(any->second);
     return {};
 }
 

@@ -38,6 +38,7 @@ struct PeriodInfo {
 struct YearInfo {
     std::int64_t start_year = 0;
     std::int64_t start_day = 0, end_day = 0;  // declared dates, else 1 September – 31 August
+    bool declared_end = false;
 };
 
 // What every rule looks up: names of classes, subjects, people and periods, loaded once per run.
@@ -74,6 +75,7 @@ private:
     std::vector<PeriodInfo> periods_;
     std::map<Id, std::size_t> period_index_;
     std::map<std::tuple<Id, Id, Id>, Id> assignments_;  // class, subject, group → teacher
+    std::map<std::pair<Id, Id>, Id> any_group_assignments_;  // class, subject → first teacher
     std::map<Id, Id> lesson_teachers_;  // loaded on first use
     bool lessons_loaded_ = false;
     int offset_minutes_ = 180;
@@ -106,8 +108,12 @@ public:
     // A new finding of this rule with the profile's severity; fill its `where`.
     Finding& add(std::string message);
     // The archive lacks what this rule needs in a way the rule's Need list cannot tell.
-    void not_applicable() { not_applicable_ = true; }
+    void not_applicable(std::string why) {
+        not_applicable_ = true;
+        why_ = std::move(why);
+    }
     bool is_not_applicable() const { return not_applicable_; }
+    const std::string& why_not_applicable() const { return why_; }
 
 private:
     RunState& state_;
@@ -115,6 +121,7 @@ private:
     const RuleSettings& settings_;
     std::vector<Finding>& out_;
     bool not_applicable_ = false;
+    std::string why_;
 };
 
 }  // namespace jb::validate

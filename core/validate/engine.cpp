@@ -38,18 +38,19 @@ ValidationResult run_validation(sql::Db& db, const Profile& profile, const Valid
     for (const RuleSpec& rule : all_rules()) {
         const RuleSettings* settings = profile.settings(rule.id);
         if (settings == nullptr) continue;
-        bool applicable = rule.run != nullptr;
+        std::string missing;
         for (const Need& need : rule.needs) {
-            if (need.exists_sql.empty()) {
-                applicable = false;
-                continue;
+            bool present = false;
+            if (!need.exists_sql.empty()) {
+                auto it = available.find(need.exists_sql);
+                if (it == available.end()) it = available.emplace(need.exists_sql, db.scalar(need.exists_sql) != 0).first;
+                present = it->second;
             }
-            auto it = available.find(need.exists_sql);
-            if (it == available.end()) it = available.emplace(need.exists_sql, db.scalar(need.exists_sql) != 0).first;
-            applicable = applicable && it->second;
+            if (!present) missing += (missing.empty() ? "нет: " : ", ") + std::string(need.what);
         }
-        if (!applicable) {
+        if (!missing.empty() || rule.run == nullptr) {
             result.not_applicable.emplace_back(rule.id);
+            result.why_not_applicable[std::string(rule.id)] = missing;
             continue;
         }
         std::vector<Finding> findings;
@@ -57,6 +58,7 @@ ValidationResult run_validation(sql::Db& db, const Profile& profile, const Valid
         rule.run(context);
         if (context.is_not_applicable()) {
             result.not_applicable.emplace_back(rule.id);
+            result.why_not_applicable[std::string(rule.id)] = context.why_not_applicable();
             continue;
         }
         result.rules_run.emplace_back(rule.id);

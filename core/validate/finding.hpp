@@ -1,5 +1,6 @@
 #pragma once
 #include <array>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -60,6 +61,7 @@ struct ValidationResult {
     std::vector<Finding> findings;            // in rule order, then in archive order
     std::vector<std::string> not_applicable;  // rule ids whose data this archive lacks
     std::vector<std::string> rules_run;       // rule ids that ran (enabled and applicable)
+    std::map<std::string, std::string> why_not_applicable;  // rule id → what is missing (Russian)
 
     Summary summary() const;
     bool has_errors() const { return summary().error > 0; }

@@ -57,14 +57,13 @@ std::vector<Plan> planned_hours(RuleContext& c) {
     return plans;
 }
 
-// Last day of teaching of a school year: the end of its last period, else its declared end.
+// Last day of teaching of a school year: the latest of its declared end and its periods' ends.
 std::int64_t teaching_end(RuleContext& c, Id year) {
     std::int64_t end = 0;
     for (const PeriodInfo& p : c.names().periods())
         if (p.year == year) end = std::max(end, p.end_day);
-    if (end == 0) {
-        if (const YearInfo* y = c.names().year(year)) end = y->end_day;
-    }
+    const YearInfo* y = c.names().year(year);
+    if (y != nullptr && (y->declared_end || end == 0)) end = std::max(end, y->end_day);
     return end;
 }
 
@@ -185,7 +184,7 @@ void check_plan_hours_mismatch(RuleContext& c) {
         f.where.details.emplace_back("lessons", std::to_string(n.all));
         f.where.details.emplace_back("hours", hours_text(p.hours));
     }
-    if (!any_complete) c.not_applicable();
+    if (!any_complete) c.not_applicable("уроки в архиве не доходят до конца учебного года (нужен весь тематический план)");
 }
 
 void check_plan_program_incomplete(RuleContext& c) {
@@ -215,7 +214,7 @@ void check_plan_program_incomplete(RuleContext& c) {
         f.where.details.emplace_back("held", std::to_string(held));
         f.where.details.emplace_back("planned", hours_text(p.hours));
     }
-    if (!any_year_over) c.not_applicable();
+    if (!any_year_over) c.not_applicable("учебный год ещё не закончился или уроки в архиве не доходят до его конца");
 }
 
 }  // namespace jb::validate

@@ -63,15 +63,19 @@ void SecretScanner::scan(const std::string& s, std::size_t from) {
                 std::size_t end = s.find_first_of("&; \t\r\n\"'\\,", after + 1);
                 if (end == std::string::npos) end = s.size();
                 if (!redacted(std::string_view(s).substr(after + 1, end - after - 1))) found_.insert(key);
-            } else if (s[after] == '"' && at > 0 && s[at - 1] == '"') {  // "key": "value" or {"name": "key", "value": …}
-                std::size_t i = skip_spaces(s, after + 1);
+            } else if (at > 0 && s[at - 1] == '"') {
+                // "key": "value", or \"key\": \"value\" inside a JSON text that is itself a string.
+                const bool escaped = at > 1 && s[at - 2] == '\\';
+                const std::string quote = escaped ? "\\\"" : "\"";
+                if (s.compare(after, quote.size(), quote) != 0) continue;
+                std::size_t i = skip_spaces(s, after + quote.size());
                 if (i < s.size() && s[i] == ':') {
                     i = skip_spaces(s, i + 1);
-                    if (i < s.size() && s[i] == '"') {
-                        std::size_t end = json_string_end(s, i);
-                        if (end != std::string::npos && !redacted(std::string_view(s).substr(i + 1, end - i - 1)))
-                            found_.insert(key);
-                    }
+                    if (s.compare(i, quote.size(), quote) != 0) continue;
+                    std::size_t start = i + quote.size();
+                    std::size_t end = escaped ? s.find(quote, start) : json_string_end(s, i);
+                    if (end != std::string::npos && !redacted(std::string_view(s).substr(start, end - start)))
+                        found_.insert(key);
                 } else if (i < s.size() && s[i] == ',') {
                     // HAR pair: the key was a "name"; look at the "value" that follows.
                     std::size_t value_key = s.find("\"value\"", i);

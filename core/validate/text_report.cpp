@@ -38,11 +38,9 @@ std::string render_text(const ValidationResult& result) {
         out += "\nНе проверялось — в архиве нет нужных данных:\n";
         for (const std::string& id : result.not_applicable) {
             const RuleSpec* rule = find_rule(id);
-            std::string needs;
-            if (rule != nullptr)
-                for (const Need& n : rule->needs) needs += (needs.empty() ? "" : ", ") + std::string(n.what);
+            auto why = result.why_not_applicable.find(id);
             out += "  " + id + (rule ? " (" + std::string(rule->title) + ")" : "") +
-                   (needs.empty() ? "" : ": нужны " + needs) + "\n";
+                   (why == result.why_not_applicable.end() || why->second.empty() ? "" : ": " + why->second) + "\n";
         }
     }
     if (result.findings.empty()) {
