@@ -10,6 +10,7 @@
 #include "cli/cmd_report.hpp"
 #include "cli/cmd_stats.hpp"
 #include "cli/cmd_upgrade.hpp"
+#include "cli/cmd_validate.hpp"
 #include "core/adapter.hpp"
 #include "core/error.hpp"
 #include "core/temp_files.hpp"
@@ -42,7 +43,8 @@ int main(int argc, char** argv) {
     const jb::cli::CommandSetup commands[] = {jb::cli::add_import_command, jb::cli::add_export_command,
                                               jb::cli::add_stats_command,  jb::cli::add_info_command,
                                               jb::cli::add_adapters_command, jb::cli::add_upgrade_command,
-                                              jb::cli::add_diff_command,   jb::cli::add_report_command};
+                                              jb::cli::add_validate_command, jb::cli::add_diff_command,
+                                              jb::cli::add_report_command};
     for (auto setup : commands) setup(app, action);
 
     try {
