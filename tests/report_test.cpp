@@ -148,7 +148,7 @@ TEST(HtmlReport, NamesAndMessagesAreEscaped) {
     Fixture f;
     std::string html = f.render(true);
     EXPECT_NE(html.find("<td>&lt;script&gt; alert(1) &lt;/script&gt;</td>"), std::string::npos);
-    EXPECT_NE(html.find("<td>Отметка «3» &amp; &lt;b&gt;не по шкале&lt;/b&gt;</td>"), std::string::npos);
+    EXPECT_NE(html.find("<td class=\"message\">Отметка «3» &amp; &lt;b&gt;не по шкале&lt;/b&gt;</td>"), std::string::npos);
     EXPECT_EQ(html.find("<b>не по шкале"), std::string::npos);
 }
 
@@ -227,6 +227,30 @@ TEST(HtmlText, EscapesAndFormatsNumbersTheRussianWay) {
     EXPECT_EQ(report::russian_number(12.0), "12");
     EXPECT_EQ(report::percent_text(3, 4), "75\u00a0%");
     EXPECT_EQ(report::percent_text(1, 0), "—");
+}
+
+TEST(ReportCli, ValidateWritesTheHtmlPageWithItsFindings) {
+    Fixture f;
+    std::string page_path = f.dir.path("analysis.html");
+    auto html = run_jbridge("validate " + quote(f.archive) + " --profile base --format html -o " + quote(page_path));
+    auto json = run_jbridge("validate " + quote(f.archive) + " --profile base --format json");
+    ASSERT_TRUE(html.exit_code == 0 || html.exit_code == 1) << html.err;
+    EXPECT_EQ(html.exit_code, json.exit_code) << "the exit code does not depend on the format";
+    EXPECT_TRUE(html.out.empty());
+    std::string page = test::read_file(page_path);
+    EXPECT_NE(page.find("Проверка по положению: профиль «base»."), std::string::npos);
+    EXPECT_EQ(page.find("http://"), std::string::npos);
+    EXPECT_EQ(page.find("<script"), std::string::npos);
+    EXPECT_TRUE(parse_xml(page).errors.empty());
+    report::ReportValidation expected = report::validation_from_json(json.out, "stdout");
+    EXPECT_NE(page.find("<tr><td>Замечаний: предупреждений</td><td class=\"n\">" + std::to_string(expected.warnings) +
+                        "</td></tr>"),
+              std::string::npos);
+    auto to_stdout = run_jbridge("validate " + quote(f.archive) + " --profile base --format html");
+    EXPECT_NE(to_stdout.out.find("<!DOCTYPE html>"), std::string::npos);
+    std::string json_path = f.dir.path("check.json");
+    run_jbridge("validate " + quote(f.archive) + " --profile base --format json -o " + quote(json_path));
+    EXPECT_EQ(test::read_file(json_path), json.out);
 }
 
 TEST(ReportCli, HelpHasAnExample) {

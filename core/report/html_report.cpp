@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <functional>
 #include <tuple>
 
 #include "core/report/html_text.hpp"
@@ -37,6 +38,8 @@ svg.chart text.label { text-anchor: end; }
 svg.chart text.tick { text-anchor: middle; fill: #59647a; font-size: 11px; }
 svg.chart line.grid { stroke: #dde3ec; stroke-width: 1; }
 details { margin: 6px 0 10px 0; }
+table.findings { width: 100%; }
+table.findings td.message { width: 42%; }
 summary { font-weight: 600; cursor: default; }
 p.note { color: #4a5568; font-size: 13px; }
 p.footer { color: #7a8496; font-size: 12px; margin-top: 32px; }
@@ -275,22 +278,22 @@ std::string findings_section(const ReportInput& in) {
     std::map<std::string, std::vector<const ReportFinding*>, ClassOrder> by_class;
     for (const auto& f : v.findings) by_class[f.class_name].push_back(&f);
     for (auto& [class_name, list] : by_class) {
+        // Errors first, then warnings, then information; within each by subject and date.
         std::stable_sort(list.begin(), list.end(), [](const ReportFinding* a, const ReportFinding* b) {
-            return std::tie(a->subject_name, a->date) < std::tie(b->subject_name, b->date) ||
-                   (std::tie(a->subject_name, a->date) == std::tie(b->subject_name, b->date) &&
-                    severity_rank(a->severity) < severity_rank(b->severity));
+            return std::make_tuple(severity_rank(a->severity), std::cref(a->subject_name), std::cref(a->date)) <
+                   std::make_tuple(severity_rank(b->severity), std::cref(b->subject_name), std::cref(b->date));
         });
         SeverityCounts counts;
         for (const ReportFinding* f : list) counts.add(*f);
         html += "<details open=\"open\"><summary>" + e(class_name.empty() ? "Без класса" : class_name) + " — " +
                 std::to_string(list.size()) + " (ошибок " + std::to_string(counts.error) + ", предупреждений " +
                 std::to_string(counts.warning) + ", сведений " + std::to_string(counts.info) + ")</summary>\n";
-        html += "<table><tr><th>Предмет</th><th>Дата</th><th>Серьёзность</th><th>Правило</th><th>Учитель</th>"
+        html += "<table class=\"findings\"><tr><th>Предмет</th><th>Дата</th><th>Серьёзность</th><th>Правило</th><th>Учитель</th>"
                 "<th>Ученик</th><th>Описание</th></tr>\n";
         for (const ReportFinding* f : list)
             html += "<tr>" + cell(f->subject_name) + "<td class=\"n\">" + e(russian_date(f->date)) + "</td>" +
                     "<td class=\"" + e(f->severity) + "\">" + e(severity_word(f->severity)) + "</td>" + "<td class=\"rule\">" + e(f->rule) + "</td>" +
-                    cell(f->teacher_name) + cell(f->student_name) + cell(f->message) + "</tr>\n";
+                    cell(f->teacher_name) + cell(f->student_name) + "<td class=\"message\">" + e(f->message) + "</td></tr>\n";
         html += "</table></details>\n";
     }
     if (!v.not_applicable.empty()) {
