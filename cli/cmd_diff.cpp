@@ -19,6 +19,10 @@ struct DiffOptions {
 
 int run_diff(const DiffOptions& options) {
     diff::DiffResult result = diff::diff_archives(options.old_archive, options.new_archive);
+    if (result.looks_swapped())
+        std::cerr << "jbridge: note: " << options.old_archive << " was last imported into at " << result.old_last_import
+                  << ", after " << options.new_archive << " (" << result.new_last_import
+                  << "); did you mean `jbridge diff " << options.new_archive << " " << options.old_archive << "`?\n";
     if (options.format == "json") diff::write_json(result, std::cout);
     else diff::write_text(result, std::cout);
     std::cout.flush();

@@ -238,6 +238,25 @@ TEST_F(Diff, BadInputIsExitTwoNamingTheFile) {
     EXPECT_NE(missing.err.find("no such archive"), std::string::npos) << missing.err;
 }
 
+TEST_F(Diff, NotesArchivesGivenInTheWrongOrder) {
+    std::string demo = test::fixture("native/school-demo.jsonl");
+    ASSERT_EQ(run_jbridge("import --from native " + quote(demo) + " -o " + quote(old_path)).exit_code, 0);
+    ASSERT_EQ(run_jbridge("import --from native " + quote(demo) + " -o " + quote(new_path)).exit_code, 0);
+    {  // both imports may finish within one second: date the older one a month back
+        Archive archive = Archive::open_write(old_path);
+        archive.db().exec("UPDATE import_run SET started_at = '2024-10-01T10:00:00Z', finished_at = '2024-10-01T10:00:05Z'");
+    }
+    diff::DiffResult in_order = diff::diff_archives(old_path, new_path);
+    EXPECT_TRUE(in_order.changes.empty());
+    EXPECT_FALSE(in_order.looks_swapped());
+    auto swapped = run_jbridge("diff " + quote(new_path) + " " + quote(old_path));
+    EXPECT_EQ(swapped.exit_code, 0);
+    EXPECT_NE(swapped.err.find("did you mean `jbridge diff " + old_path + " " + new_path + "`?"), std::string::npos)
+        << swapped.err;
+    EXPECT_NE(swapped.out.find("возможно, архивы указаны в обратном порядке"), std::string::npos);
+    EXPECT_TRUE(run_jbridge("diff " + quote(old_path) + " " + quote(new_path)).err.empty());
+}
+
 TEST(DiffQueries, StreamInIdOrderWithoutSorting) {
     TempDir dir;
     test::make_mini_archive(dir.path("a.sqlite"));

@@ -35,6 +35,11 @@ void check_same_school(const std::string& old_path, const std::vector<SchoolInfo
                     "; diff compares two archives (backups) of the same school");
 }
 
+std::string last_import(sql::Db& db) {
+    sql::Stmt stmt(db, "SELECT max(finished_at) FROM import_run");
+    return stmt.step() && !stmt.column_is_null(0) ? stmt.column_text(0) : std::string();
+}
+
 }  // namespace
 
 bool breaks_mark_changed(const Change& change) {
@@ -88,6 +93,8 @@ DiffResult diff_archives(const std::string& old_path, const std::string& new_pat
     std::vector<SchoolInfo> new_schools = schools_of(new_archive.db());
     result.schools = schools_of(old_archive.db());
     check_same_school(old_path, result.schools, new_path, new_schools);
+    result.old_last_import = last_import(old_archive.db());
+    result.new_last_import = last_import(new_archive.db());
     for (Fact fact : all_facts) {
         Counts& counts = result.counts[static_cast<std::size_t>(fact)];
         diff_facts(old_archive.db(), new_archive.db(), fact, [&](Change&& change) {

@@ -40,6 +40,12 @@ struct DiffResult {
     std::vector<Change> changes;  // only the changes are kept, never the unchanged facts
     std::array<Counts, std::size(all_facts)> counts{};
     std::int64_t errors = 0;      // mark.changed findings
+    // When each archive was last imported into ('' when it records no import run), to notice
+    // archives given in the wrong order.
+    std::string old_last_import, new_last_import;
+    bool looks_swapped() const {
+        return !old_last_import.empty() && !new_last_import.empty() && old_last_import > new_last_import;
+    }
 
     const Counts& count(Fact fact) const { return counts[static_cast<std::size_t>(fact)]; }
 };

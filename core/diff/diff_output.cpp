@@ -99,6 +99,9 @@ std::string finding_message(const Change& change) {
 void write_text(const DiffResult& result, std::ostream& out) {
     out << "Сравнение архивов\n  старый: " << result.old_path << "\n  новый:  " << result.new_path << "\n";
     for (const SchoolInfo& school : result.schools) out << "Школа: " << school.name << " (" << school.code << ")\n";
+    if (result.looks_swapped())
+        out << "Внимание: «старый» архив обновлялся позже «нового» (" << result.old_last_import << " и "
+            << result.new_last_import << "); возможно, архивы указаны в обратном порядке.\n";
     if (result.changes.empty()) {
         out << "\nРазличий нет: отметки, пропуски, итоговые отметки, темы и домашние задания совпадают.\n";
         return;
@@ -146,6 +149,8 @@ void write_json(const DiffResult& result, std::ostream& out) {
     for (const SchoolInfo& school : result.schools)
         schools.push_back({{"id", id_to_hex(school.id)}, {"code", school.code}, {"name", school.name}});
     json["schools"] = schools;
+    json["old_last_import"] = result.old_last_import;
+    json["new_last_import"] = result.new_last_import;
     nlohmann::ordered_json counts = nlohmann::ordered_json::object();
     for (Fact fact : all_facts) {
         const Counts& n = result.count(fact);
