@@ -5,6 +5,7 @@
 #include <libxml/xmlerror.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 
 #include "core/archive.hpp"
@@ -251,6 +252,33 @@ TEST(ReportCli, ValidateWritesTheHtmlPageWithItsFindings) {
     std::string json_path = f.dir.path("check.json");
     run_jbridge("validate " + quote(f.archive) + " --profile base --format json -o " + quote(json_path));
     EXPECT_EQ(test::read_file(json_path), json.out);
+}
+
+// tools/render-report.sh on the bundled fixture's page: Chromium lays it out into a PNG of the
+// window's size. Skipped where Chromium is not installed (`apt-get install -y chromium`).
+TEST(ReportRender, ChromiumRendersTheFixturePage) {
+    if (std::system("command -v chromium >/dev/null 2>&1") != 0) GTEST_SKIP() << "no chromium";
+    TempDir dir;
+    std::string archive = dir.path("demo.sqlite"), page = dir.path("demo.html"), png = dir.path("demo.png");
+    ASSERT_EQ(run_jbridge("import --from native " + quote(test::fixture("native/school-demo.jsonl")) + " -o " +
+                          quote(archive)).exit_code, 0);
+    auto validated = run_jbridge("validate " + quote(archive) + " --profile ru-municipal --format html -o " + quote(page));
+    ASSERT_TRUE(validated.exit_code == 0 || validated.exit_code == 1) << validated.err;
+    std::string script = std::string(JBRIDGE_SOURCE_DIR) + "/tools/render-report.sh";
+    ASSERT_EQ(std::system((quote(script) + " " + quote(page) + " " + quote(png) + " 1280,2000 >/dev/null").c_str()), 0);
+    std::string image = test::read_file(png);
+    ASSERT_GT(image.size(), 10000u) << "a blank page compresses to almost nothing";
+    EXPECT_EQ(image.substr(1, 3), "PNG");
+    auto be32 = [&](std::size_t at) {
+        return (static_cast<unsigned>(static_cast<unsigned char>(image[at])) << 24) |
+               (static_cast<unsigned>(static_cast<unsigned char>(image[at + 1])) << 16) |
+               (static_cast<unsigned>(static_cast<unsigned char>(image[at + 2])) << 8) |
+               static_cast<unsigned>(static_cast<unsigned char>(image[at + 3]));
+    };
+    EXPECT_EQ(be32(16), 1280u);  // IHDR width
+    EXPECT_EQ(be32(20), 2000u);  // IHDR height
+    EXPECT_NE(std::system(("" + quote(script) + " " + quote(dir.path("nosuch.html")) + " " +
+                           quote(png) + " 2>/dev/null").c_str()), 0);
 }
 
 TEST(ReportCli, HelpHasAnExample) {

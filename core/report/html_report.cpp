@@ -76,11 +76,11 @@ std::string russian_date(const std::string& iso) {
     return iso.substr(8, 2) + "." + iso.substr(5, 2) + "." + iso.substr(0, 4);
 }
 
-std::string e(const std::string& text) { return html_escape(text); }
-std::string cell(const std::string& text) { return "<td>" + e(text) + "</td>"; }
+std::string escaped(const std::string& text) { return html_escape(text); }
+std::string cell(const std::string& text) { return "<td>" + escaped(text) + "</td>"; }
 std::string num(std::int64_t value) { return "<td class=\"n\">" + std::to_string(value) + "</td>"; }
 std::string num_text(const std::string& text, const std::string& css = "") {
-    return "<td class=\"n" + (css.empty() ? "" : " " + css) + "\">" + e(text) + "</td>";
+    return "<td class=\"n" + (css.empty() ? "" : " " + css) + "\">" + escaped(text) + "</td>";
 }
 
 // Fill rates below these shares are shaded so a deputy director sees them at a glance.
@@ -116,11 +116,11 @@ struct SeverityCounts {
 
 std::string header(const ReportInput& in) {
     std::string html = "<h1>Анализ работы с классными журналами</h1>\n";
-    html += "<p class=\"meta\"><b>" + e(in.title_school.empty() ? "Школа не указана" : in.title_school) + "</b></p>\n";
-    html += "<p class=\"meta\">Данные журнала по " + e(russian_date(in.completeness.as_of)) + "; архив " +
-            e(in.archive_name) + "; составлен " + e(russian_date(in.generated_on)) + ".</p>\n";
+    html += "<p class=\"meta\"><b>" + escaped(in.title_school.empty() ? "Школа не указана" : in.title_school) + "</b></p>\n";
+    html += "<p class=\"meta\">Данные журнала по " + escaped(russian_date(in.completeness.as_of)) + "; архив " +
+            escaped(in.archive_name) + "; составлен " + escaped(russian_date(in.generated_on)) + ".</p>\n";
     if (in.validated)
-        html += "<p class=\"meta\">Проверка по положению: профиль «" + e(in.validation.profile) + "».</p>\n";
+        html += "<p class=\"meta\">Проверка по положению: профиль «" + escaped(in.validation.profile) + "».</p>\n";
     return html;
 }
 
@@ -244,7 +244,7 @@ std::string class_table(const ReportInput& in) {
     html += "</tr>\n";
     for (const auto& [class_name, subjects] : classes) {
         std::string head = class_name.empty() ? "Без класса" : class_name;
-        html += "<tr class=\"class-head\"><td colspan=\"7\">" + e(head) + "</td>" +
+        html += "<tr class=\"class-head\"><td colspan=\"7\">" + escaped(head) + "</td>" +
                 (in.validated ? per_class[class_name].cells() : "") + "</tr>\n";
         std::set<std::string> shown;
         for (const ClassSubjectCompleteness* cs : subjects) {
@@ -285,21 +285,21 @@ std::string findings_section(const ReportInput& in) {
         });
         SeverityCounts counts;
         for (const ReportFinding* f : list) counts.add(*f);
-        html += "<details open=\"open\"><summary>" + e(class_name.empty() ? "Без класса" : class_name) + " — " +
+        html += "<details open=\"open\"><summary>" + escaped(class_name.empty() ? "Без класса" : class_name) + " — " +
                 std::to_string(list.size()) + " (ошибок " + std::to_string(counts.error) + ", предупреждений " +
                 std::to_string(counts.warning) + ", сведений " + std::to_string(counts.info) + ")</summary>\n";
         html += "<table class=\"findings\"><tr><th>Предмет</th><th>Дата</th><th>Серьёзность</th><th>Правило</th><th>Учитель</th>"
                 "<th>Ученик</th><th>Описание</th></tr>\n";
         for (const ReportFinding* f : list)
-            html += "<tr>" + cell(f->subject_name) + "<td class=\"n\">" + e(russian_date(f->date)) + "</td>" +
-                    "<td class=\"" + e(f->severity) + "\">" + e(severity_word(f->severity)) + "</td>" + "<td class=\"rule\">" + e(f->rule) + "</td>" +
-                    cell(f->teacher_name) + cell(f->student_name) + "<td class=\"message\">" + e(f->message) + "</td></tr>\n";
+            html += "<tr>" + cell(f->subject_name) + "<td class=\"n\">" + escaped(russian_date(f->date)) + "</td>" +
+                    "<td class=\"" + escaped(f->severity) + "\">" + escaped(severity_word(f->severity)) + "</td>" + "<td class=\"rule\">" + escaped(f->rule) + "</td>" +
+                    cell(f->teacher_name) + cell(f->student_name) + "<td class=\"message\">" + escaped(f->message) + "</td></tr>\n";
         html += "</table></details>\n";
     }
     if (!v.not_applicable.empty()) {
         html += "<h2>Правила, к которым в архиве нет данных</h2>\n<p class=\"note\">";
         for (std::size_t i = 0; i < v.not_applicable.size(); ++i)
-            html += (i ? ", " : "") + e(v.not_applicable[i]);
+            html += (i ? ", " : "") + escaped(v.not_applicable[i]);
         html += ". Они не выполнялись и не считаются пройденными.</p>\n";
     }
     return html;
@@ -310,14 +310,14 @@ std::string findings_section(const ReportInput& in) {
 std::string render_html_report(const ReportInput& input) {
     std::string html = "<!DOCTYPE html>\n<html lang=\"ru\"><head><meta charset=\"utf-8\"/>\n<title>Анализ работы с "
                        "классными журналами — " +
-                       e(input.title_school) + "</title>\n<style>" + std::string(style) + "</style></head>\n<body>\n";
+                       escaped(input.title_school) + "</title>\n<style>" + std::string(style) + "</style></head>\n<body>\n";
     html += header(input);
     html += summary_table(input);
     html += charts(input.completeness);
     html += teacher_table(input);
     html += class_table(input);
     html += findings_section(input);
-    html += "<p class=\"footer\">Составлено jbridge " + e(kJbridgeVersion) +
+    html += "<p class=\"footer\">Составлено jbridge " + escaped(kJbridgeVersion) +
             ". Основание: положения о ведении электронного журнала (001 п. 4.2, 002 п. 5.2).</p>\n</body></html>\n";
     return html;
 }
