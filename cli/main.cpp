@@ -3,11 +3,14 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/cmd_adapters.hpp"
+#include "cli/cmd_diff.hpp"
 #include "cli/cmd_export.hpp"
 #include "cli/cmd_import.hpp"
 #include "cli/cmd_info.hpp"
+#include "cli/cmd_report.hpp"
 #include "cli/cmd_stats.hpp"
 #include "cli/cmd_upgrade.hpp"
+#include "cli/cmd_validate.hpp"
 #include "core/adapter.hpp"
 #include "core/error.hpp"
 #include "core/temp_files.hpp"
@@ -39,7 +42,9 @@ int main(int argc, char** argv) {
     jb::cli::Action action;
     const jb::cli::CommandSetup commands[] = {jb::cli::add_import_command, jb::cli::add_export_command,
                                               jb::cli::add_stats_command,  jb::cli::add_info_command,
-                                              jb::cli::add_adapters_command, jb::cli::add_upgrade_command};
+                                              jb::cli::add_adapters_command, jb::cli::add_upgrade_command,
+                                              jb::cli::add_validate_command, jb::cli::add_diff_command,
+                                              jb::cli::add_report_command};
     for (auto setup : commands) setup(app, action);
 
     try {
