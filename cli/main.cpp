@@ -6,6 +6,7 @@
 #include "cli/cmd_export.hpp"
 #include "cli/cmd_import.hpp"
 #include "cli/cmd_info.hpp"
+#include "cli/cmd_pull.hpp"
 #include "cli/cmd_stats.hpp"
 #include "cli/cmd_upgrade.hpp"
 #include "core/adapter.hpp"
@@ -39,7 +40,8 @@ int main(int argc, char** argv) {
     jb::cli::Action action;
     const jb::cli::CommandSetup commands[] = {jb::cli::add_import_command, jb::cli::add_export_command,
                                               jb::cli::add_stats_command,  jb::cli::add_info_command,
-                                              jb::cli::add_adapters_command, jb::cli::add_upgrade_command};
+                                              jb::cli::add_adapters_command, jb::cli::add_upgrade_command,
+                                              jb::cli::add_pull_command};
     for (auto setup : commands) setup(app, action);
 
     try {
