@@ -192,12 +192,17 @@ void Directory::collect(const Request& r, const json& body, const Where& where) 
             for_each_item(body, where, [&](const json& p, const Where& w) { students_of[r.group].insert(c.person(p, w)); });
             break;
         case Endpoint::group_teachers:
-            for_each_item(body, where, [&](const json& p, const Where& w) { teachers.insert(c.person(p, w)); });
+            for_each_item(body, where, [&](const json& p, const Where& w) {
+                std::int64_t id = c.person(p, w);
+                teachers.insert(id);
+                teacher_group.emplace(id, r.group);
+            });
             break;
         case Endpoint::class_teacher:
             for_each_item(body, where, [&](const json& p, const Where& w) {
                 std::int64_t id = c.person(p, w);
                 teachers.insert(id);
+                teacher_group.emplace(id, r.group);
                 groups[r.group].head_teacher = id;
             });
             break;

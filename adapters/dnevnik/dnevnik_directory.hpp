@@ -77,6 +77,7 @@ struct Directory {
     std::set<std::int64_t> teachers;                             // persons named as teachers
     std::set<std::int64_t> staff;                                // school staff who do not teach
     std::map<std::int64_t, std::int64_t> teacher_school;         // from schools/{s}/teachers
+    std::map<std::int64_t, std::int64_t> teacher_group;          // from edu-groups/{g}/teachers, classteacher
     std::map<std::int64_t, PeriodInfo> periods;
     std::map<std::int64_t, std::vector<HolidayInfo>> holidays;   // by group
     std::map<std::int64_t, WorkTypeInfo> work_types;

@@ -86,6 +86,19 @@ std::int64_t Emitter::school_of_group(std::int64_t group, const Where& where) {
                std::to_string(d_.schools.size()) + " schools it belongs to");
 }
 
+bool Emitter::placeable(std::int64_t group) const {
+    auto it = d_.groups.find(group);
+    if (it == d_.groups.end() || it->second.name.empty()) return false;
+    bool has_school = (it->second.school && d_.schools.count(it->second.school)) || d_.schools.size() == 1;
+    if (!it->second.is_subgroup()) return has_school;
+    for (std::int64_t parent : it->second.parents) {
+        auto p = d_.groups.find(parent);
+        if (p != d_.groups.end() && !p->second.name.empty() && !p->second.is_subgroup())
+            return has_school || (p->second.school && d_.schools.count(p->second.school));
+    }
+    return false;
+}
+
 std::int64_t Emitter::class_group_of(std::int64_t group, const Where& where) {
     auto it = d_.groups.find(group);
     if (it == d_.groups.end() || it->second.name.empty())
@@ -292,7 +305,9 @@ void Emitter::emit_directory(const Where& where) {
     compute_work_ordinals();
     for (const auto& [id, info] : d_.schools) school(id);
     for (const auto& [id, info] : d_.groups) {
-        if (info.name.empty()) continue;  // only named in a list of ids
+        // A group only named in a list of ids, or one that cannot be placed, holds nothing by
+        // itself; pupils, lessons or marks that use it fail below with a message naming it.
+        if (info.name.empty() || !placeable(id)) continue;
         class_of(id, where);
         subgroup_of(id, where);
     }
@@ -308,6 +323,8 @@ void Emitter::emit_directory(const Where& where) {
     }
     auto school_of_person = [&](std::int64_t p) -> std::int64_t {
         if (auto it = d_.teacher_school.find(p); it != d_.teacher_school.end() && d_.schools.count(it->second)) return it->second;
+        if (auto it = d_.teacher_group.find(p); it != d_.teacher_group.end() && placeable(it->second))
+            return school_of_group(it->second, where);
         return d_.schools.size() == 1 ? d_.schools.begin()->first : 0;
     };
     for (std::int64_t teacher : d_.teachers)
@@ -372,7 +389,8 @@ void Emitter::mark(const json& m, std::int64_t group, const Where& where) {
                    id_text(lesson_id) + " is missing)");
     }
     const WorkInfo& w = work_it->second;
-    if (w.type == "PeriodMark" || (!lesson_id && !w.lesson)) {
+    auto type = d_.work_types.find(w.work_type);
+    if (w.type == "PeriodMark" || (type != d_.work_types.end() && type->second.is_final)) {
         final_mark(m, w.group ? w.group : group, w.subject, 0, where);
         return;
     }

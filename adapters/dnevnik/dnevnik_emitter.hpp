@@ -38,6 +38,7 @@ public:
 private:
     Id school(std::int64_t school);
     std::int64_t school_of_group(std::int64_t group, const Where& where);
+    bool placeable(std::int64_t group) const;  // a named class, or a subgroup of one, with a known school
     std::int64_t class_group_of(std::int64_t group, const Where& where);  // the class a (sub)group belongs to
     int start_year_of(std::int64_t group, const Where& where);
     Id year(std::int64_t group, const Where& where);
