@@ -279,6 +279,37 @@ TEST_F(Dnevnik, EmptyArraysAndIgnoredEntriesAddNothing) {
     EXPECT_EQ(text("SELECT timezone FROM school"), "+05:00\n");
 }
 
+TEST_F(Dnevnik, MarksOfALessonlessWorkStayCurrentMarks) {
+    auto exchanges = minimal_school();
+    exchanges.push_back({host + "/v2/persons/30/edu-groups/20/allfinalmarks",
+                         R"({"marks":[{"id":81,"type":"mark5","value":"4","person":30,"work":61,"lesson":null,"number":0},
+                                      {"id":82,"type":"mark5","value":"5","person":30,"work":62,"lesson":null,"number":0}],
+                             "works":[{"id":61,"type":"CommonWork","workType":70,"markType":"mark5","lesson":null,"eduGroup":20,
+                                       "subjectId":50,"targetDate":"2023-10-20T00:00:00"},
+                                      {"id":62,"type":"PeriodMark","workType":71,"markType":"mark5","lesson":null,"eduGroup":20,
+                                       "subjectId":50,"periodNumber":1,"periodType":"Semester"}],
+                             "subjects":[],"workTypes":[{"id":70,"name":"Проект","isFinal":false}]})"});
+    auto result = import_har(exchanges);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(text("SELECT m.raw, w.type_raw, w.type, quote(w.lesson_id), w.date FROM mark m JOIN work w ON w.id = m.work_id"),
+              "4|CommonWork|Проект|NULL|2023-10-20\n");
+    EXPECT_NE(result.err.find("dnevnik work type «Проект»"), std::string::npos) << result.err;
+    EXPECT_EQ(text("SELECT f.raw, p.kind, p.number FROM final_mark f JOIN period p ON p.id = f.period_id"), "5|half|1\n");
+}
+
+TEST_F(Dnevnik, TeachersKnownOnlyByIdAreKept) {
+    auto exchanges = minimal_school();
+    exchanges[3].body = R"([{"id":40,"date":"2023-10-02T08:00:00","number":1,"subject":{"id":50,"name":"Матем."},"group":20,
+                             "works":[],"teachers":[1000001112299],"teachers_str":["1000001112299"]}])";
+    auto result = import_har(exchanges);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(stats()["teachers"], 1);
+    EXPECT_EQ(text("SELECT quote(last_name), disambiguator FROM person p JOIN person_role r ON r.person_id = p.id "
+                   "WHERE r.role = 'teacher'"),
+              "''|1000001112299\n");
+    EXPECT_EQ(text("SELECT name FROM subject"), "Математика\n");
+}
+
 TEST_F(Dnevnik, HtmlInsteadOfJsonIsSkipped) {
     auto exchanges = minimal_school();
     exchanges.push_back({host + "/v2/edu-groups/20/marks/2023-09-01/2023-09-30",

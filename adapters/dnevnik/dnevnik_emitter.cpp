@@ -279,14 +279,13 @@ Id Emitter::work(std::int64_t work_id, const Where& where) {
     const WorkTypeInfo* type_info = nullptr;
     if (auto t_it = d_.work_types.find(w.work_type); t_it != d_.work_types.end()) type_info = &t_it->second;
     if (type_info && !type_info->title.empty()) {
-        if (auto mapped = m_.work_title(type_info->title)) kind = *mapped;
-        else if (context_.unknowns) context_.unknowns->note("dnevnik work type", type_info->title, kWorkTypesFile);
+        kind = m_.work_title(type_info->title).value_or(type_info->title);  // a school's own title, verbatim
+        if (kind == type_info->title && context_.unknowns)
+            context_.unknowns->note("dnevnik work type", type_info->title, kWorkTypesFile);
+    } else if (!w.type.empty()) {
+        kind = m_.work_kind(w.type).value_or(w.type);
+        if (kind == w.type && context_.unknowns) context_.unknowns->note("dnevnik Work.type", w.type, kWorkTypesFile);
     }
-    if (kind.empty() && !w.type.empty()) {
-        if (auto mapped = m_.work_kind(w.type)) kind = *mapped;
-        else if (context_.unknowns) context_.unknowns->note("dnevnik Work.type", w.type, kWorkTypesFile);
-    }
-    if (kind.empty()) kind = type_info && !type_info->title.empty() ? type_info->title : w.type;
     R record(t::work);
     record.set("class_id", class_of(group, at)).set("group_id", subgroup_of(group, at))
         .set("subject_id", subject(subject_id, school_id, at)).set("lesson_id", lesson_id)
