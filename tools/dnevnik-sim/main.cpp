@@ -49,7 +49,7 @@ void dump_har(const SimSchool& school, const std::string& path) {
 
 int main(int argc, char** argv) {
     CLI::App app{"dnevnik-sim: a loopback Dnevnik.ru v2 API serving an invented school (for tests)"};
-    int port = 0, year = 2023;
+    int port = 0, year = 2023, quarters = 2;
     std::uint64_t seed = 1;
     std::string host = "127.0.0.1", port_file, dump, token_file;
     bool no_auth = false;
@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
     app.add_option("--port", port, "Port (0: any free port)")->capture_default_str();
     app.add_option("--port-file", port_file, "Write the port here once listening");
     app.add_option("--year", year, "School year (its starting calendar year)")->capture_default_str();
+    app.add_option("--quarters", quarters, "Quarters that get lessons and marks (1-4)")->capture_default_str()->check(CLI::Range(1, 4));
     app.add_option("--seed", seed, "Seed of the invented school")->capture_default_str();
     app.add_option("--token-file", token_file, "File (mode 0600) with the accepted token; default: $DNEVNIK_SIM_TOKEN");
     app.add_flag("--no-auth", no_auth, "Accept any token");
@@ -75,7 +76,7 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
 
     try {
-        SimSchool school = make_sim_school(year, seed);
+        SimSchool school = make_sim_school(year, seed, quarters);
         if (!dump.empty()) {
             dump_har(school, dump);
             return 0;

@@ -1,5 +1,6 @@
 #include "tools/dnevnik-sim/sim_school.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -171,7 +172,8 @@ const SimGroup* SimSchool::group(const std::string& wanted) const {
     return nullptr;
 }
 
-SimSchool make_sim_school(int year, std::uint64_t seed) {
+SimSchool make_sim_school(int year, std::uint64_t seed, int quarters) {
+    quarters = std::clamp(quarters, 1, 4);
     SimSchool sim;
     sim.year = year;
     sim.id = s(kSchool);
@@ -285,10 +287,10 @@ SimSchool make_sim_school(int year, std::uint64_t seed) {
             }
         }
 
-        // Lessons in the first two quarters; three a day, subjects rotating by weekday.
+        // Lessons in the first `quarters` quarters; three a day, subjects rotating by weekday.
         std::vector<std::uint8_t> level;
         for (std::size_t p = 0; p < pupils.size(); ++p) level.push_back(static_cast<std::uint8_t>(rng.between(0, 3)));
-        for (int q = 0; q < 2; ++q) {
+        for (int q = 0; q < quarters; ++q) {
             const auto& quarter = calendar.quarters[static_cast<std::size_t>(q)];
             for (Date day : quarter.school_days) {
                 std::string date = synth::iso_date(day);

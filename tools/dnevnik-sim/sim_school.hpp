@@ -41,6 +41,7 @@ struct SimSchool {
     const SimGroup* group(const std::string& id) const;
 };
 
-SimSchool make_sim_school(int year, std::uint64_t seed);
+// Lessons, marks, attendance and quarter marks fill the first `quarters` quarters (1…4).
+SimSchool make_sim_school(int year, std::uint64_t seed, int quarters = 2);
 
 }  // namespace jb::dnevnik_sim

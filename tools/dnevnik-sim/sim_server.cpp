@@ -24,6 +24,7 @@ bool hits(int every, long k) { return every > 0 && k % every == 0; }
 
 SimServer::SimServer(const SimSchool& school, Faults faults, std::string token)
     : school_(school), faults_(faults), token_(std::move(token)), server_(std::make_unique<httplib::Server>()) {
+    server_->set_tcp_nodelay(true);
     server_->Get("/sim/stats", [this](const httplib::Request&, httplib::Response& res) {
         json counts = json::object();
         {
