@@ -48,8 +48,12 @@ PullReport run_pull(const PullRequest& request) {
         }
         har.commit();
     }
-    journal.remove();
-    if (request.capture_only) return report;
+    // Until the import has succeeded, a kill (or a failed import) can be rerun from the journal
+    // without asking the platform again.
+    if (request.capture_only) {
+        journal.remove();
+        return report;
+    }
 
     ImportRequest import;
     import.adapter = request.adapter;
@@ -60,10 +64,12 @@ PullReport run_pull(const PullRequest& request) {
     try {
         report.import = run_import(import);
     } catch (const Error& e) {
-        throw Error(std::string(e.what()) + "\nThe pull itself finished: its capture is kept in " + report.har +
-                    "; once the problem is fixed, import it with `jbridge import --from " + request.adapter + " " +
+        throw Error(std::string(e.what()) + "\nThe download itself is complete: its capture is kept in " + report.har +
+                    " (running the same pull again replays it from " + journal.path() +
+                    " without asking the platform); once the problem is fixed, import it with `jbridge import --from " + request.adapter + " " +
                     report.har + " -o " + request.archive + " --school-year " + std::to_string(request.target.year) + "`");
     }
+    journal.remove();
     if (request.har_path.empty()) std::filesystem::remove(report.har);
     return report;
 }

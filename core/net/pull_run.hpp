@@ -27,7 +27,8 @@ struct PullReport {
 
 // Pulls through the adapter's puller into a journal beside the output (resuming an interrupted
 // pull of the same target), writes the scrubbed HAR, then imports it with run_import exactly as
-// an offline import would. The journal is removed once the capture is complete.
+// an offline import would. The journal is removed once the import has succeeded (with
+// capture_only: once the HAR is written).
 PullReport run_pull(const PullRequest& request);
 
 std::string journal_path_for(const PullRequest& request);
