@@ -309,6 +309,21 @@ TEST(Pull, ATokenThatExpiresMidWayKeepsWhatWasFetched) {
         << expired.err;
     EXPECT_EQ(journal_targets(archive + ".pull-journal", sim.url()).size(), 50u);
     EXPECT_FALSE(std::filesystem::exists(archive));
+    EXPECT_EQ(sim.stats()["total"], 51);
+    // Run again (the simulator's token stays expired): the 50 are replayed, only the 51st is asked.
+    RunResult again = run_jbridge(pull_args(sim, archive, "", 1), with_token());
+    EXPECT_EQ(again.exit_code, 2);
+    EXPECT_EQ(sim.stats()["total"], 52);
+}
+
+TEST(Pull, WeekWindowsGiveTheSameArchive) {
+    Simulator sim({});
+    TempDir dir;
+    std::string archive = dir.path("school.sqlite");
+    RunResult pulled = run_jbridge(pull_args(sim, archive, "--window week", 4), with_token());
+    ASSERT_EQ(pulled.exit_code, 0) << pulled.err;
+    EXPECT_GT(sim.stats()["total"].get<int>(), 2 * kExchanges);  // many more, smaller windows
+    EXPECT_TRUE(same_contents(contents(archive, sim.instance()), reference_contents()));
 }
 
 TEST(Pull, BadUsageIsRefusedBeforeAnyRequest) {
