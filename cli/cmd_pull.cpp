@@ -44,6 +44,9 @@ int run(PullArguments& args) {
                     static_cast<long long>(report.sent), static_cast<long long>(report.retried),
                     static_cast<long long>(report.replayed));
         if (!request.har_path.empty()) std::printf("capture (secrets scrubbed): %s\n", report.har.c_str());
+        if (request.capture_only)
+            std::printf("import it with: jbridge import --from %s %s -o ARCHIVE --school-year %d\n", request.adapter.c_str(),
+                        report.har.c_str(), request.target.year);
         if (report.import)
             std::printf("%s %s: %lld records via %s: %lld new, %lld changed, %lld unchanged\n",
                         report.import->created ? "created" : "updated", request.archive.c_str(),

@@ -318,6 +318,16 @@ TEST(Pull, WeekWindowsGiveTheSameArchive) {
     EXPECT_TRUE(same_contents(contents(archive, sim.instance()), reference_contents()));
 }
 
+TEST(Pull, AdaptersWithAPullerAreListedAsOnline) {
+    RunResult listed = run_jbridge("adapters --json");
+    ASSERT_EQ(listed.exit_code, 0);
+    for (const auto& adapter : nlohmann::json::parse(listed.out))
+        EXPECT_EQ(adapter["online"], adapter["name"] == "dnevnik") << adapter["name"];
+    RunResult unknown = run_jbridge("pull --from native --host h --school 1 --year 2023 -o x.sqlite");
+    EXPECT_EQ(unknown.exit_code, 2);
+    EXPECT_NE(unknown.err.find("--from: native not in {dnevnik}"), std::string::npos) << unknown.err;
+}
+
 TEST(Pull, BadUsageIsRefusedBeforeAnyRequest) {
     Simulator sim({});
     TempDir dir;
