@@ -432,6 +432,22 @@ TEST(NetSession, AResumedSessionReplaysFinishedRequestsWithoutAskingAgain) {
     EXPECT_TRUE(again[2].replayed);
 }
 
+TEST(NetSession, ADamagedJournalEntryIsAClearError) {
+    TempDir dir;
+    std::string path = dir.path("j");
+    { Journal journal(path, "t"); }
+    write_file(path, read_file(path) + nlohmann::json(journal_key("GET", "http://127.0.0.1:9/x", "")).dump() + "\t{\"log\":1}\n");
+    Journal journal(path, "t");
+    Session session(fast(), journal);
+    try {
+        session.fetch_one(get("http://127.0.0.1:9/x"));
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_EQ(std::string(e.what()).rfind(path + ": the entry for http://127.0.0.1:9/x is damaged (not a HAR entry: ", 0), 0u)
+            << e.what();
+    }
+}
+
 TEST(NetSession, SharesCookiesBetweenRequests) {
     TinyServer tiny;
     tiny.server.Get("/login", [](const httplib::Request&, httplib::Response& res) {

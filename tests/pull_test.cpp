@@ -347,6 +347,12 @@ TEST(Pull, BadUsageIsRefusedBeforeAnyRequest) {
     EXPECT_NE(wrong_year.err.find("has no classes for the school year 2019/2020 (it has classes for 2023)"), std::string::npos)
         << wrong_year.err;
     EXPECT_FALSE(std::filesystem::exists(dir.path("b.sqlite")));
+    RunResult unknown_school = run_jbridge(pull_args(sim, dir.path("c.sqlite")).replace(
+                                               pull_args(sim, dir.path("c.sqlite")).find(kSchool), kSchool.size(), "1000000000999"),
+                                           with_token());
+    EXPECT_EQ(unknown_school.exit_code, 2);
+    EXPECT_EQ(unknown_school.err,
+              "jbridge: " + sim.url() + "/v2/schools/1000000000999: HTTP 404 resourceUnavailable: School not found\n");
 }
 
 }  // namespace

@@ -55,7 +55,7 @@ std::string problem_of(const Exchange& exchange) {
     std::string text = "HTTP " + std::to_string(response.status);
     json body = json::parse(response.body, nullptr, false);
     if (body.is_object() && body.contains("type")) {
-        text += " " + body["type"].dump();
+        text += " " + (body["type"].is_string() ? body["type"].get<std::string>() : body["type"].dump());
         if (body.contains("description") && body["description"].is_string())
             text += ": " + body["description"].get<std::string>();
     } else if (net::looks_like_html(response.body)) {

@@ -36,7 +36,12 @@ Exchange Session::run_one(const Request& asked, HttpClient& client, std::uint64_
     exchange.request = asked;
     std::string key = journal_key(asked.method, asked.url, asked.body);
     if (auto line = journal_.find(key)) {
-        exchange.response = parse_har_entry_line(*line).response;
+        try {
+            exchange.response = parse_har_entry_line(*line).response;
+        } catch (const Error& e) {
+            throw Error(journal_.path() + ": the entry for " + scrub_url(asked.url) + " is damaged (" + e.what() +
+                        "); delete the journal to pull afresh");
+        }
         exchange.replayed = true;
         ++replayed_;
         return exchange;
