@@ -13,7 +13,7 @@ namespace jb::net {
 
 Session::Session(SessionOptions options, Journal& journal)
     : options_(std::move(options)), journal_(journal), limiter_(options_.rate),
-      progress_(std::make_unique<Progress>("pulling", options_.show_progress)) {
+      progress_(std::make_unique<Progress>("pulling", options_.show_progress, "requests")) {
     if (options_.concurrency < 1) options_.concurrency = 1;
     if (options_.retry.max_attempts < 1) options_.retry.max_attempts = 1;
     for (int i = 0; i < options_.concurrency; ++i)
@@ -77,7 +77,6 @@ Exchange Session::run_one(const Request& asked, HttpClient& client, std::uint64_
 std::vector<Exchange> Session::fetch(const std::vector<Request>& requests) {
     std::vector<Exchange> results(requests.size());
     for (const auto& request : requests) order_.push_back(journal_key(request.method, request.url, request.body));
-    asked_ += static_cast<std::int64_t>(requests.size());
     std::uint64_t base_seed = std::random_device{}() ^ (request_counter_ += requests.size());
 
     std::atomic<std::size_t> next{0};
@@ -93,7 +92,7 @@ std::vector<Exchange> Session::fetch(const std::vector<Request>& requests) {
                 results[index] = run_one(requests[index], client, base_seed + index);
                 ++done_;
                 std::lock_guard lock(progress_mutex_);
-                progress_->tick(done_, asked_);
+                progress_->tick(done_);  // the total grows as the walk discovers classes and windows
             } catch (...) {
                 std::lock_guard lock(failure_mutex);
                 if (!failure) failure = std::current_exception();

@@ -77,7 +77,6 @@ private:
     std::vector<std::unique_ptr<HttpClient>> clients_;
     std::vector<std::string> order_;
     std::atomic<std::int64_t> sent_{0}, retried_{0}, replayed_{0}, done_{0};
-    std::int64_t asked_ = 0;
     std::unique_ptr<Progress> progress_;
     std::mutex progress_mutex_;
     std::uint64_t request_counter_ = 0;
