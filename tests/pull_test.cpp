@@ -169,13 +169,15 @@ TEST(Pull, EveryFaultSwitchEndsWithTheSameArchive) {
     const std::vector<std::vector<std::string>> switches{
         {"--every-429", "10", "--burst-429", "3"}, {"--every-502", "4"},      {"--every-html200", "5"},
         {"--every-550", "6"},                      {"--every-limit", "7"},    {"--every-truncate", "4"},
-        {"--every-drop", "5"},                     {"--latency-ms", "15"}};
+        {"--every-drop", "5"},                     {"--latency-ms", "15"},    {"--every-stall", "60", "--stall-ms", "1500"}};
     for (const auto& fault : switches) {
         SCOPED_TRACE(fault.front());
         Simulator sim(fault);
         TempDir dir;
         std::string archive = dir.path("school.sqlite");
-        RunResult pulled = run_jbridge(pull_args(sim, archive, "", 3, 20), with_token());
+        // A stalled answer is given up after --timeout and asked again.
+        RunResult pulled = run_jbridge(pull_args(sim, archive, fault.front() == "--every-stall" ? "--timeout 1" : "", 3, 20),
+                                       with_token());
         ASSERT_EQ(pulled.exit_code, 0) << pulled.err;
         EXPECT_NE(pulled.out.find("pulled " + std::to_string(kExchanges) + " exchanges"), std::string::npos) << pulled.out;
         if (fault.front() != "--latency-ms") {

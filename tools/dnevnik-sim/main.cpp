@@ -71,6 +71,8 @@ int main(int argc, char** argv) {
     app.add_option("--every-limit", faults.every_limit, "An apiRequestLimit error body every N requests");
     app.add_option("--every-truncate", faults.every_truncate, "A JSON body cut in half every N requests");
     app.add_option("--every-drop", faults.every_drop, "A connection dropped after the headers every N requests");
+    app.add_option("--every-stall", faults.every_stall, "No answer for --stall-ms every N requests (client timeouts)");
+    app.add_option("--stall-ms", faults.stall_ms, "Length of a stall")->capture_default_str();
     app.add_option("--expire-after", faults.expire_after, "The token expires (401) after N requests");
     app.add_option("--dump-har", dump, "Write the data set as a HAR (one window per class year) and exit");
     CLI11_PARSE(app, argc, argv);

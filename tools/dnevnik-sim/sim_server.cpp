@@ -40,6 +40,7 @@ SimServer::SimServer(const SimSchool& school, Faults faults, std::string token)
             ++per_target_[req.target];
         }
         if (faults_.latency_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(faults_.latency_ms));
+        if (hits(faults_.every_stall, k)) std::this_thread::sleep_for(std::chrono::milliseconds(faults_.stall_ms));
 
         if (faults_.every_429 > 0 && (k - 1) % faults_.every_429 < faults_.burst_429) {
             res.status = 429;

@@ -23,6 +23,8 @@ struct Faults {
     int every_limit = 0;     // {"type":"apiRequestLimit"} with status 400
     int every_truncate = 0;  // the JSON body cut in half (Content-Length of the cut body)
     int every_drop = 0;      // headers sent, then the connection is closed
+    int every_stall = 0;     // no answer for stall_ms (longer than the client's timeout)
+    int stall_ms = 2500;
     int expire_after = 0;    // the token stops working after this many requests (401)
 };
 
