@@ -206,7 +206,7 @@ std::set<std::string> journal_targets(const std::string& path, const std::string
 }
 
 TEST(Pull, KilledMidWayContinuesWithoutAskingFinishedWindowsAgain) {
-    Simulator sim({"--latency-ms", "20"});
+    Simulator sim({"--latency-ms", "30"});
     TempDir dir;
     std::string archive = dir.path("school.sqlite"), journal = archive + ".pull-journal";
     pid_t child = ::fork();
