@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/adapter.hpp"
+#include "core/net/puller.hpp"
 
 namespace jb::cli {
 namespace {
@@ -18,7 +19,7 @@ std::string capabilities(const AdapterInfo& info) {
     add(info.reads, "read");
     add(info.writes, "write");
     add(info.offline, "offline");
-    add(info.online, "online");
+    add(info.online || net::find_puller(info.name) != nullptr, "online");  // `pull --from` works
     return text;
 }
 

@@ -7,6 +7,7 @@
 #include "cli/cmd_export.hpp"
 #include "cli/cmd_import.hpp"
 #include "cli/cmd_info.hpp"
+#include "cli/cmd_pull.hpp"
 #include "cli/cmd_report.hpp"
 #include "cli/cmd_stats.hpp"
 #include "cli/cmd_upgrade.hpp"
@@ -43,8 +44,8 @@ int main(int argc, char** argv) {
     const jb::cli::CommandSetup commands[] = {jb::cli::add_import_command, jb::cli::add_export_command,
                                               jb::cli::add_stats_command,  jb::cli::add_info_command,
                                               jb::cli::add_adapters_command, jb::cli::add_upgrade_command,
-                                              jb::cli::add_validate_command, jb::cli::add_diff_command,
-                                              jb::cli::add_report_command};
+                                              jb::cli::add_pull_command,     jb::cli::add_validate_command,
+                                              jb::cli::add_diff_command,     jb::cli::add_report_command};
     for (auto setup : commands) setup(app, action);
 
     try {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
+#include "core/net/puller.hpp"
 
 namespace jb {
 namespace {
@@ -23,7 +24,8 @@ nlohmann::json to_json(const AdapterInfo& info) {
         options.push_back({{"name", option.name}, {"description", option.description}, {"default", option.default_value}});
     return {{"name", info.name},         {"platform", info.platform}, {"version", info.version},
             {"read", info.reads},        {"write", info.writes},      {"offline", info.offline},
-            {"online", info.online},     {"entities", info.entities}, {"inputs", info.inputs},
+            {"online", info.online || net::find_puller(info.name) != nullptr},  // a registered puller
+            {"entities", info.entities}, {"inputs", info.inputs},
             {"options", options}};
 }
 

@@ -8,8 +8,8 @@ namespace jb {
 
 bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 
-Progress::Progress(std::string what, bool enabled)
-    : what_(std::move(what)), enabled_(enabled), start_(std::chrono::steady_clock::now()), last_(start_) {}
+Progress::Progress(std::string what, bool enabled, std::string unit)
+    : what_(std::move(what)), unit_(std::move(unit)), enabled_(enabled), start_(std::chrono::steady_clock::now()), last_(start_) {}
 
 Progress::~Progress() { finish(); }
 
@@ -24,7 +24,7 @@ void Progress::tick(std::int64_t done, std::int64_t total) {
         std::fprintf(stderr, "\r%s: %lld of %lld (%.0f%%), %.0f/s   ", what_.c_str(), static_cast<long long>(done),
                      static_cast<long long>(total), 100.0 * static_cast<double>(done) / static_cast<double>(total), rate);
     else
-        std::fprintf(stderr, "\r%s: %lld records, %.0f/s   ", what_.c_str(), static_cast<long long>(done), rate);
+        std::fprintf(stderr, "\r%s: %lld %s, %.0f/s   ", what_.c_str(), static_cast<long long>(done), unit_.c_str(), rate);
     shown_ = true;
 }
 

@@ -9,13 +9,15 @@ namespace jb {
 // terminal or when quiet.
 class Progress {
 public:
-    Progress(std::string what, bool enabled);
+    // Without a total, tick() shows "what: N unit, R/s".
+    Progress(std::string what, bool enabled, std::string unit = "records");
     ~Progress();
     void tick(std::int64_t done, std::int64_t total = 0);
     void finish();
 
 private:
     std::string what_;
+    std::string unit_;
     bool enabled_;
     bool shown_ = false;
     std::chrono::steady_clock::time_point start_, last_;

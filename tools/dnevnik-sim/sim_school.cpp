@@ -1,0 +1,418 @@
+#include "tools/dnevnik-sim/sim_school.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+
+#include "tools/gen-synthetic/calendar.hpp"
+#include "tools/gen-synthetic/names.hpp"
+#include "tools/gen-synthetic/random.hpp"
+
+namespace jb::dnevnik_sim {
+namespace {
+
+using synth::Date;
+using synth::Rng;
+
+// Ids: 13 digits for schools, people, subjects and work types; 19 digits (beyond 2^53) for groups,
+// lessons, works, marks and periods, as on the real instances.
+constexpr std::int64_t kSchool = 1000000000042;
+constexpr std::int64_t kPersonBase = 1000009000000;
+constexpr std::int64_t kSubjectBase = 1000000000700;
+constexpr std::int64_t kWorkTypeBase = 1000000000120;
+constexpr std::int64_t kGroupBase = 1790000000000000000;
+constexpr std::int64_t kLessonBase = 1904000000000000000;
+constexpr std::int64_t kWorkBase = 1905000000000000000;
+constexpr std::int64_t kMarkBase = 1906000000000000000;
+constexpr std::int64_t kPeriodBase = 1800000000000000010;
+
+struct SubjectInfo {
+    const char* name;
+    const char* area;
+};
+constexpr std::array<SubjectInfo, 4> kSubjects{{{"Математика", "Математика и информатика"},
+                                                {"Русский язык", "Русский язык и литература"},
+                                                {"Английский язык", "Иностранные языки"},
+                                                {"История", "Общественно-научные предметы"}}};
+constexpr int kEnglish = 2;
+
+struct WorkTypeInfo {
+    const char* kind;
+    const char* title;
+    const char* abbr;
+    int weight;
+};
+constexpr std::array<WorkTypeInfo, 4> kWorkTypes{{{"DefaultNewLessonWork", "Работа на уроке", "Р", 1},
+                                                  {"LessonTestWork", "Контрольная работа", "К", 2},
+                                                  {"Homework", "Домашнее задание", "Д", 1},
+                                                  {"PeriodMark", "Итоговая оценка", "И", 1}}};
+
+std::string s(std::int64_t id) { return std::to_string(id); }
+
+json id_pair(const char* key, std::int64_t id) { return {{key, id}, {std::string(key) + "_str", s(id)}}; }
+
+void add_id(json& object, const char* key, std::int64_t id) {
+    object[key] = id;
+    object[std::string(key) + "_str"] = s(id);
+}
+
+std::string at_time(Date date, int minutes) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "T%02d:%02d:00", minutes / 60, minutes % 60);
+    return synth::iso_date(date) + buffer;
+}
+
+struct Person {
+    std::int64_t id = 0;
+    json value;
+};
+
+struct Pupil {
+    Person person;
+    int subgroup = 0;  // 0 or 1 for English in the class that splits
+    std::string left;  // first day no longer in the class ("" = stays)
+    bool active(const std::string& day) const { return left.empty() || day < left; }
+};
+
+Person make_person(Rng& rng, std::int64_t id, bool adult, bool with_user) {
+    bool male = rng.chance(500);
+    synth::Sex sex = male ? synth::Sex::male : synth::Sex::female;
+    std::string first(adult ? (male ? synth::man_name(rng) : synth::woman_name(rng))
+                            : (male ? synth::boy_name(rng) : synth::girl_name(rng)));
+    std::string last = synth::surname_for(synth::random_surname(rng), sex);
+    std::string middle = synth::patronymic(adult ? synth::elder_name(rng) : synth::man_name(rng), sex);
+    json person;
+    add_id(person, "id", id);
+    if (with_user) {
+        add_id(person, "userId", id + 500000);
+    } else {
+        person["userId"] = nullptr;
+        person["userId_str"] = nullptr;
+    }
+    person["firstName"] = first;
+    person["lastName"] = last;
+    person["middleName"] = middle;
+    person["shortName"] = last + " " + first.substr(0, first[0] & 0x80 ? 2 : 1) + ".";
+    person["sex"] = male ? "Male" : "Female";
+    return {id, person};
+}
+
+json subject_json(int index) {
+    json subject = id_pair("id", kSubjectBase + index);
+    subject["name"] = kSubjects[static_cast<std::size_t>(index)].name;
+    subject["knowledgeArea"] = kSubjects[static_cast<std::size_t>(index)].area;
+    subject["fgosSubjectId"] = index + 1;
+    return subject;
+}
+
+const char* text_of(const std::string& value) {
+    char digit = value[0];
+    return digit == '5' ? "отлично" : digit == '4' ? "хорошо" : digit == '3' ? "удовлетворительно" : "неудовлетворительно";
+}
+
+const char* mood_of(const std::string& value) {
+    return value[0] >= '4' ? "Good" : value[0] == '3' ? "Average" : "Bad";
+}
+
+json mark_json(std::int64_t id, const std::string& value, std::int64_t person, std::int64_t work, const json& lesson,
+               int number, const std::string& date, int work_type, bool in_average) {
+    json mark = id_pair("id", id);
+    mark["type"] = "mark5";
+    mark["value"] = value;
+    mark["textValue"] = text_of(value);
+    add_id(mark, "person", person);
+    add_id(mark, "work", work);
+    mark["lesson"] = lesson;
+    mark["lesson_str"] = lesson.is_null() ? json(nullptr) : json(s(lesson.get<std::int64_t>()));
+    mark["number"] = number;
+    mark["date"] = date + "T00:00:00";
+    mark["workType"] = kWorkTypeBase + work_type;
+    mark["mood"] = mood_of(value);
+    mark["use_avg_calc"] = in_average;
+    return mark;
+}
+
+std::string draw_mark(Rng& rng, int level) {
+    static const std::array<const char*, 9> values{"2", "3", "3+", "4-", "4", "4+", "5-", "5", "5"};
+    int index = std::clamp(level * 2 + rng.between(-2, 3), 0, 8);
+    return values[static_cast<std::size_t>(index)];
+}
+
+json work_json(std::int64_t id, const char* type, int work_type, int mark_count, const json& lesson, std::int64_t group,
+               int subject, const std::string& text, int period, const std::string& target, std::int64_t teacher) {
+    json work = id_pair("id", id);
+    work["type"] = type;
+    work["workType"] = kWorkTypeBase + work_type;
+    work["markType"] = "mark5";
+    work["markCount"] = mark_count;
+    work["lesson"] = lesson;
+    work["lesson_str"] = lesson.is_null() ? json(nullptr) : json(s(lesson.get<std::int64_t>()));
+    work["displayInJournal"] = true;
+    work["status"] = "Sent";
+    add_id(work, "eduGroup", group);
+    work["tasks"] = json::array();
+    work["text"] = text;
+    work["periodNumber"] = period;
+    work["periodType"] = "Quarter";
+    work["subjectId"] = kSubjectBase + subject;
+    work["isImportant"] = std::string(type) == "LessonTestWork";
+    work["targetDate"] = target + "T00:00:00";
+    work["sentDate"] = nullptr;
+    work["createdBy"] = teacher;
+    work["files"] = json::array();
+    work["oneDriveLinks"] = json::array();
+    return work;
+}
+
+}  // namespace
+
+const SimGroup* SimSchool::group(const std::string& wanted) const {
+    for (const auto& each : groups)
+        if (each.id == wanted) return &each;
+    return nullptr;
+}
+
+SimSchool make_sim_school(int year, std::uint64_t seed, int quarters) {
+    quarters = std::clamp(quarters, 1, 4);
+    SimSchool sim;
+    sim.year = year;
+    sim.id = s(kSchool);
+    Rng rng(synth::mix(seed, 7));
+    synth::SchoolCalendar calendar = synth::make_calendar(year);
+
+    std::int64_t next_person = kPersonBase;
+    std::vector<Person> teachers;
+    for (std::size_t i = 0; i < kSubjects.size(); ++i) teachers.push_back(make_person(rng, ++next_person, true, true));
+
+    sim.school = id_pair("id", kSchool);
+    sim.school.update({{"name", "Школа № 42"}, {"fullName", "МБОУ «Средняя общеобразовательная школа № 42»"},
+                       {"city", "Вымышленск"}, {"municipality", "Вымышленский городской округ"}, {"regionId", 50},
+                       {"markType", "mark5"}, {"timeZone", 3}, {"uses_avg", true}, {"uses_weighted_avg", false},
+                       {"educationType", "Regular"}, {"avatarSmall", nullptr}});
+
+    sim.work_types = json::array();
+    for (std::size_t i = 0; i < kWorkTypes.size(); ++i) {
+        json type = id_pair("id", kWorkTypeBase + static_cast<std::int64_t>(i));
+        type.update({{"schoolId", kSchool}, {"kindId", i + 1}, {"kind", kWorkTypes[i].kind}, {"title", kWorkTypes[i].title},
+                     {"abbr", kWorkTypes[i].abbr}, {"weight", kWorkTypes[i].weight}});
+        sim.work_types.push_back(type);
+    }
+    json work_types_b = json::array();
+    for (std::size_t i = 0; i < kWorkTypes.size(); ++i)
+        work_types_b.push_back({{"id", kWorkTypeBase + static_cast<std::int64_t>(i)}, {"schoolId", kSchool},
+                                {"abbreviation", kWorkTypes[i].abbr}, {"name", kWorkTypes[i].title},
+                                {"isFinal", i == 3}, {"isImportant", i == 1}, {"kindId", i + 1}, {"kind", kWorkTypes[i].kind}});
+
+    sim.reporting_periods = json::array();
+    json holidays = json::array();
+    for (int q = 0; q < 4; ++q) {
+        const auto& quarter = calendar.quarters[static_cast<std::size_t>(q)];
+        json period = id_pair("id", kPeriodBase + q + 1);
+        period.update({{"start", synth::iso_date(quarter.start) + "T00:00:00"},
+                       {"finish", synth::iso_date(quarter.end) + "T00:00:00"},
+                       {"number", q + 1}, {"type", "Quarter"}, {"name", std::to_string(q + 1) + " четверть"},
+                       {"year", year}});
+        sim.reporting_periods.push_back(period);
+    }
+    std::int64_t holiday_id = 1810000000000000000;
+    for (const auto& holiday : calendar.holidays)
+        holidays.push_back({{"id", ++holiday_id}, {"reportingPeriodGroupId", 1801000000000000001},
+                            {"dateStart", synth::iso_date(holiday.start) + "T00:00:00"},
+                            {"dateFinish", synth::iso_date(holiday.end) + "T00:00:00"}, {"name", holiday.name},
+                            {"description", ""}});
+    sim.period_group = {{"id", 1801000000000000001}, {"reportingPeriods", sim.reporting_periods}, {"holidays", holidays}};
+    sim.first_day = synth::iso_date(calendar.quarters.front().start);
+    sim.last_day = synth::iso_date(calendar.quarters.back().end);
+
+    // Two classes; 5А learns English in two subgroups.
+    struct ClassInfo {
+        const char* name;
+        int grade;
+    };
+    const std::array<ClassInfo, 2> classes{{{"5А", 5}, {"6Б", 6}}};
+    sim.edu_groups = json::array();
+    std::int64_t next_lesson = kLessonBase, next_work = kWorkBase, next_mark = kMarkBase;
+    json context_groups = json::array(), class_ids = json::array();
+    for (std::size_t c = 0; c < classes.size(); ++c) {
+        std::int64_t class_id = kGroupBase + 1 + static_cast<std::int64_t>(c) * 10;
+        bool splits = c == 0;
+        std::array<std::int64_t, 2> sub_ids{class_id + 1, class_id + 2};
+
+        std::vector<Pupil> pupils;
+        for (int p = 0; p < 6; ++p) {
+            Pupil pupil{make_person(rng, ++next_person, false, !(c == 1 && p == 3)), p % 2, ""};
+            pupils.push_back(pupil);
+        }
+        if (c == 0) pupils[4].left = synth::iso_date(calendar.quarters[0].end - 10);  // leaves mid-quarter: archived
+
+        auto group_json = [&](std::int64_t id, std::string name, bool subgroup) {
+            json group = id_pair("id", id);
+            group["parentIds"] = subgroup ? json::array({class_id}) : json::array();
+            group["parentIds_str"] = subgroup ? json::array({s(class_id)}) : json::array();
+            group["type"] = subgroup ? "Subgroup" : "Group";
+            group["name"] = name;
+            group["fullName"] = name + (subgroup ? "" : " класс");
+            group["parallel"] = classes[c].grade;
+            add_id(group, "timetable", 1950000000000000001);
+            group["status"] = "Active";
+            group["studyyear"] = year;
+            group["educationType"] = "Regular";
+            group["subjects"] = json::array();
+            group["journaltype"] = "Regular";
+            return group;
+        };
+        SimGroup klass;
+        klass.id = s(class_id);
+        sim.edu_groups.push_back(group_json(class_id, classes[c].name, false));
+        class_ids.push_back(class_id);
+        context_groups.push_back(sim.edu_groups.back());
+        std::array<SimGroup, 2> subs;
+        if (splits)
+            for (int k = 0; k < 2; ++k) {
+                subs[static_cast<std::size_t>(k)].id = s(sub_ids[static_cast<std::size_t>(k)]);
+                subs[static_cast<std::size_t>(k)].subgroup = true;
+                std::string name = std::string(classes[c].name) + " англ. " + std::to_string(k + 1) + " гр.";
+                sim.edu_groups.push_back(group_json(sub_ids[static_cast<std::size_t>(k)], name, true));
+                context_groups.push_back(sim.edu_groups.back());
+            }
+        klass.persons = klass.current_persons = json::array();
+        for (auto& sub : subs) sub.persons = sub.current_persons = json::array();
+        for (const Pupil& pupil : pupils) {
+            klass.persons.push_back(pupil.person.value);
+            if (pupil.left.empty()) klass.current_persons.push_back(pupil.person.value);
+            if (splits) {
+                auto& sub = subs[static_cast<std::size_t>(pupil.subgroup)];
+                sub.persons.push_back(pupil.person.value);
+                if (pupil.left.empty()) sub.current_persons.push_back(pupil.person.value);
+            }
+        }
+
+        // Lessons in the first `quarters` quarters; three a day, subjects rotating by weekday.
+        std::vector<std::uint8_t> level;
+        for (std::size_t p = 0; p < pupils.size(); ++p) level.push_back(static_cast<std::uint8_t>(rng.between(0, 3)));
+        for (int q = 0; q < quarters; ++q) {
+            const auto& quarter = calendar.quarters[static_cast<std::size_t>(q)];
+            for (Date day : quarter.school_days) {
+                std::string date = synth::iso_date(day);
+                for (int number = 1; number <= 3; ++number) {
+                    int subject = (synth::weekday(day) + number) % static_cast<int>(kSubjects.size());
+                    bool split = splits && subject == kEnglish;
+                    for (int part = 0; part < (split ? 2 : 1); ++part) {
+                        std::int64_t group = split ? sub_ids[static_cast<std::size_t>(part)] : class_id;
+                        SimGroup& target = split ? subs[static_cast<std::size_t>(part)] : klass;
+                        std::int64_t teacher = teachers[static_cast<std::size_t>(subject)].id;
+                        std::int64_t lesson_id = ++next_lesson;
+                        json lesson = id_pair("id", lesson_id);
+                        lesson["title"] = std::string("Тема урока ") + std::to_string(lesson_id % 1000);
+                        lesson["date"] = at_time(day, 8 * 60 + 30 + (number - 1) * 55);
+                        lesson["number"] = number;
+                        lesson["subject"] = subject_json(subject);
+                        add_id(lesson, "group", group);
+                        lesson["status"] = "Conducted";
+                        lesson["resultPlaceId"] = nullptr;
+                        lesson["teachers"] = json::array({teacher});
+                        lesson["teachers_str"] = json::array({s(teacher)});
+                        json works = json::array();
+                        std::int64_t class_work = ++next_work;
+                        works.push_back(work_json(class_work, "DefaultNewLessonWork", 0, 1, lesson_id, group, subject,
+                                                  "Работа на уроке", q + 1, date, teacher));
+                        bool test = lesson_id % 7 == 0;
+                        std::int64_t test_work = 0;
+                        if (test) {
+                            test_work = ++next_work;
+                            works.push_back(work_json(test_work, "LessonTestWork", 1, 2, lesson_id, group, subject,
+                                                      "Контрольная работа", q + 1, date, teacher));
+                        }
+                        if (lesson_id % 2 == 0) {
+                            json homework = work_json(++next_work, "Homework", 2, 1, lesson_id, group, subject,
+                                                      "§" + std::to_string(lesson_id % 40 + 1) + ", упр. " +
+                                                          std::to_string(lesson_id % 300 + 1),
+                                                      q + 1, synth::iso_date(day + 2), teacher);
+                            if (lesson_id % 10 == 0)
+                                homework["tasks"].push_back({{"id", next_work + 1000000}, {"id_str", s(next_work + 1000000)},
+                                                             {"person", pupils[0].person.id},
+                                                             {"person_str", s(pupils[0].person.id)},
+                                                             {"work", next_work}, {"work_str", s(next_work)},
+                                                             {"status", "Done"},
+                                                             {"targetDate", synth::iso_date(day + 2) + "T00:00:00"}});
+                            works.push_back(homework);
+                        }
+                        lesson["works"] = works;
+                        target.lessons.push_back({date, "", lesson});
+
+                        for (std::size_t p = 0; p < pupils.size(); ++p) {
+                            const Pupil& pupil = pupils[p];
+                            if (!pupil.active(date) || (split && pupil.subgroup != part)) continue;
+                            std::int64_t person = pupil.person.id;
+                            if (rng.chance(60)) {  // attendance: sparse, deviations only (and a rare Attend)
+                                static const std::array<const char*, 5> statuses{"Absent", "Ill", "Late", "Pass", "Attend"};
+                                json entry = id_pair("person", person);
+                                add_id(entry, "lesson", lesson_id);
+                                entry["comment"] = "";
+                                entry["status"] = statuses[static_cast<std::size_t>(rng.below(5))];
+                                entry["createdDate"] = at_time(day, 9 * 60 + number * 50) .substr(0, 19) + ".317";
+                                target.log.push_back({date, s(kSubjectBase + subject), entry});
+                                if (entry["status"] != "Attend" && entry["status"] != "Late") continue;
+                            }
+                            if (rng.chance(300))
+                                target.marks.push_back({date, "", mark_json(++next_mark, draw_mark(rng, level[p]), person,
+                                                                            class_work, lesson_id, 0, date, 0, true)});
+                            if (test)
+                                for (int n = 0; n < 2; ++n)
+                                    if (n == 0 || rng.chance(400))
+                                        target.marks.push_back({date, "", mark_json(++next_mark, draw_mark(rng, level[p]), person,
+                                                                                    test_work, lesson_id, n, date, 1, true)});
+                        }
+                    }
+                }
+            }
+            // Quarter marks: a PeriodMark work per subject, marks without a lesson, on the class.
+            std::string end = synth::iso_date(quarter.end);
+            for (std::size_t p = 0; p < pupils.size(); ++p) {
+                const Pupil& pupil = pupils[p];
+                if (!pupil.active(end)) continue;
+                json person_finals = json::array();
+                json person_entry = id_pair("person", pupil.person.id);
+                add_id(person_entry, "group", class_id);
+                add_id(person_entry, "reportingPeriod", kPeriodBase + q + 1);
+                for (int subject = 0; subject < static_cast<int>(kSubjects.size()); ++subject) {
+                    std::int64_t work = kWorkBase + 900000000 + class_id % 100 * 1000 + q * 10 + subject;
+                    std::string value = std::string(1, draw_mark(rng, level[p])[0]);
+                    json mark = mark_json(++next_mark, value, pupil.person.id, work, nullptr, 0, end, 3, false);
+                    person_finals.push_back({{"subject", kSubjectBase + subject}, {"subject_str", s(kSubjectBase + subject)},
+                                             {"final-mark", mark}});
+                    json& all = klass.all_final_marks[s(pupil.person.id)];
+                    if (all.is_null())
+                        all = {{"marks", json::array()}, {"works", json::array()}, {"subjects", json::array()},
+                               {"workTypes", work_types_b}};
+                    all["marks"].push_back(mark);
+                    all["works"].push_back(work_json(work, "PeriodMark", 3, 1, nullptr, class_id, subject,
+                                                     "Итоговая оценка за " + std::to_string(q + 1) + " четверть", q + 1,
+                                                     end, teachers[static_cast<std::size_t>(subject)].id));
+                    if (q == 0)
+                        all["subjects"].push_back({{"id", kSubjectBase + subject}, {"name", kSubjects[static_cast<std::size_t>(subject)].name},
+                                                   {"knowledgeAreaId", subject + 1}});
+                }
+                person_entry["per-subject-final-marks"] = person_finals;
+                klass.final_marks.push_back(person_entry);
+            }
+        }
+        sim.groups.push_back(std::move(klass));
+        if (splits)
+            for (auto& sub : subs) sim.groups.push_back(std::move(sub));
+    }
+
+    json admin = id_pair("userId", kPersonBase + 900000);
+    admin.update(id_pair("personId", kPersonBase + 999));
+    admin.update({{"avatarUrl", nullptr}, {"roles", {"EduSchoolAdministrator", "EduStaff"}}, {"splitId", nullptr},
+                  {"firstName", "Анна"}, {"lastName", "Вымышленная"}, {"middleName", "Петровна"}, {"shortName", "Вымышленная А. П."},
+                  {"schoolIds", {kSchool}}, {"groupIds", class_ids},
+                  {"schools", {{{"id", kSchool}, {"name", "Школа № 42"}, {"type", "Regular"}, {"groupIds", class_ids}}}},
+                  {"eduGroups", context_groups}, {"children", json::array()}});
+    sim.context = admin;
+    sim.mark_values = {{"mark5", {"1-", "1", "1+", "2-", "2", "2+", "3-", "3", "3+", "4-", "4", "4+", "5-", "5", "5+"}}};
+    sim.statuses = {"Attend", "Absent", "Ill", "Late", "Pass"};
+    return sim;
+}
+
+}  // namespace jb::dnevnik_sim

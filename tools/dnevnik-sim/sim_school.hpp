@@ -1,0 +1,47 @@
+#pragma once
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace jb::dnevnik_sim {
+
+using nlohmann::json;
+
+// A fact the API lists by date (lessons, marks) or by date and subject (lesson-log entries).
+struct Dated {
+    std::string date;     // YYYY-MM-DD, school-local
+    std::string subject;  // lesson-log entries only
+    json value;
+};
+
+struct SimGroup {
+    std::string id;
+    bool subgroup = false;
+    json persons;          // with the archived pupils
+    json current_persons;  // without them (includeArchive=false)
+    std::vector<Dated> lessons, marks, log;
+    json final_marks = json::array();
+    std::map<std::string, json> all_final_marks;  // by person id
+};
+
+// An invented school in the shapes of the Dnevnik v2 API (docs/platforms/dnevnik.md), with its
+// quirks: 19-digit ids beyond 2^53 with `_str` twins, marks as strings with «5-»/«4+», two-mark
+// works, sparse attendance, period marks without a lesson, hyphenated final-mark keys, lowercase
+// `studyyear`/`journaltype`, a subgroup via `parentIds`, an archived pupil, a person without a
+// user account, empty windows in the holidays. The same seed and year give the same bytes.
+struct SimSchool {
+    int year = 0;
+    std::string id;
+    json context, school, edu_groups, work_types, reporting_periods, period_group, mark_values, statuses;
+    std::vector<SimGroup> groups;
+    std::string first_day, last_day;  // what the reporting periods cover
+
+    const SimGroup* group(const std::string& id) const;
+};
+
+// Lessons, marks, attendance and quarter marks fill the first `quarters` quarters (1…4).
+SimSchool make_sim_school(int year, std::uint64_t seed, int quarters = 2);
+
+}  // namespace jb::dnevnik_sim
