@@ -67,10 +67,17 @@ void read_document(std::string_view bytes, const PageSource& source, bool strict
         case PageKind::day: read_day_page(root, source, journal); return;
         case PageKind::week: read_week_page(root, source, journal); return;
         case PageKind::profile: read_profile_page(root, source, journal); return;
-        case PageKind::login:
-            throw Error(source.name + ": this is the ЭО РТ sign-in page, not a diary page: the session had expired "
-                                      "when it was saved (an expired login shows the sign-in form, with HTTP 200); "
-                                      "sign in again and save the page again");
+        case PageKind::login: {
+            std::string text = flat_text_of(root);
+            std::string why = text.find("Неверный логин или пароль") != std::string::npos
+                                  ? "the sign-in had failed (wrong login or password)"
+                              : text.find("временно заблокирован") != std::string::npos
+                                  ? "the account was temporarily locked after failed sign-ins"
+                                  : "the session had expired when it was saved (an expired login shows the sign-in "
+                                    "form, with HTTP 200)";
+            throw Error(source.name + ": this is the ЭО РТ sign-in page, not a diary page: " + why +
+                        "; sign in and save the page again");
+        }
         case PageKind::restricted:
             throw Error(source.name + ": the server answered «Restricted IP» (it refuses addresses outside Russia), "
                                       "not a diary page");
@@ -157,7 +164,7 @@ bool looks_like_edutatar(std::string_view head) {
     if (har::looks_like_har(head))
         return head.find("edu.tatar.ru") != std::string_view::npos || head.find("/user/diary") != std::string_view::npos;
     if (looks_like_diary_xml(head)) return head.find("<page") != std::string_view::npos || head.find("<diary") != std::string_view::npos;
-    for (std::string_view marker : {"edu.tatar.ru", "term-marks", "class=\"xdiary\"", "tt-subj", "tableEx", "main_login2"})
+    for (std::string_view marker : {"edu.tatar.ru", "/user/diary", "term-marks", "class=\"xdiary\"", "tt-subj", "tableEx", "main_login2"})
         if (head.find(marker) != std::string_view::npos) return true;
     return false;
 }

@@ -12,7 +12,7 @@ namespace jb::edutatar {
 namespace {
 
 bool is_day_cell(const xmlNode* n) {
-    return is_element(n, "td") && attribute(n, "class").starts_with("tt-days");
+    return is_element(n, "td") && has_class(n, "tt-days");
 }
 
 std::string cell_text(xmlNode* row, std::string_view css_class, bool lines) {
