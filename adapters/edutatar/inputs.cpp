@@ -68,10 +68,10 @@ void read_document(std::string_view bytes, const PageSource& source, bool strict
         case PageKind::week: read_week_page(root, source, journal); return;
         case PageKind::profile: read_profile_page(root, source, journal); return;
         case PageKind::login: {
-            std::string text = flat_text_of(root);
-            std::string why = text.find("Неверный логин или пароль") != std::string::npos
+            std::string page_text = flat_text_of(root);
+            std::string why = page_text.find("Неверный логин или пароль") != std::string::npos
                                   ? "the sign-in had failed (wrong login or password)"
-                              : text.find("временно заблокирован") != std::string::npos
+                              : page_text.find("временно заблокирован") != std::string::npos
                                   ? "the account was temporarily locked after failed sign-ins"
                                   : "the session had expired when it was saved (an expired login shows the sign-in "
                                     "form, with HTTP 200)";
