@@ -225,7 +225,7 @@ public:
         std::string name = collapse_spaces(profile.full_name);
         if (name.empty()) {
             // diary.xml and day pages do not name the pupil: one pupil per input, told apart by its content
-            person.set("disambiguator", "no name in " + journal.first_file + " (" + journal.first_file_sha256.substr(0, 12) + ")");
+            person.set("disambiguator", "pupil not named in the input; first page's SHA-256 " + journal.first_file_sha256.substr(0, 16));
         } else {
             auto space = name.find(' ');
             person.set("last_name", name.substr(0, space));

@@ -81,8 +81,8 @@ struct Journal {
     std::vector<TermSheet> terms;
     std::vector<YearSheet> years;
     std::vector<std::string> dates_seen;  // full dates anywhere in the input, for the school year
-    std::string first_file;               // names an unnamed pupil
-    std::string first_file_sha256;
+    std::string first_file;
+    std::string first_file_sha256;        // tells an unnamed pupil (diary.xml alone) apart
 };
 
 }  // namespace jb::edutatar
