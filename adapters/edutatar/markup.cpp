@@ -1,5 +1,6 @@
 #include "adapters/edutatar/markup.hpp"
 
+#include <iconv.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 
@@ -49,7 +50,8 @@ std::string meta_charset(std::string_view bytes) {
     return {};
 }
 
-bool valid_utf8(std::string_view bytes) {
+// Offset of the first byte that breaks UTF-8, or npos.
+std::size_t first_invalid_utf8(std::string_view bytes) {
     std::size_t i = 0;
     while (i < bytes.size()) {
         auto c = static_cast<unsigned char>(bytes[i]);
@@ -61,14 +63,16 @@ bool valid_utf8(std::string_view bytes) {
         if (c >= 0xC2 && c <= 0xDF) extra = 1;
         else if (c >= 0xE0 && c <= 0xEF) extra = 2;
         else if (c >= 0xF0 && c <= 0xF4) extra = 3;
-        else return false;
-        if (i + extra >= bytes.size()) return false;
+        else return i;
+        if (i + extra >= bytes.size()) return i;
         for (std::size_t k = 1; k <= extra; ++k)
-            if ((static_cast<unsigned char>(bytes[i + k]) & 0xC0) != 0x80) return false;
+            if ((static_cast<unsigned char>(bytes[i + k]) & 0xC0) != 0x80) return i;
         i += extra + 1;
     }
-    return true;
+    return std::string_view::npos;
 }
+
+bool valid_utf8(std::string_view bytes) { return first_invalid_utf8(bytes) == std::string_view::npos; }
 
 std::string detect_charset(std::string_view bytes, const std::string& name) {
     if (valid_utf8(bytes)) return "utf-8";
@@ -84,6 +88,50 @@ std::string detect_charset(std::string_view bytes, const std::string& name) {
     if ((upper_half + lower_half) * 10 >= high * 8) return upper_half >= lower_half ? "windows-1251" : "koi8-r";
     throw Error(name + ": the text is neither UTF-8 nor Cyrillic windows-1251/KOI8-R and declares no charset; "
                        "re-save the page from the browser as UTF-8");
+}
+
+// libxml2 reports some errors (encoding, I/O) on stderr whatever the parse options say; every
+// error that matters is turned into a jb::Error here instead.
+void ignore_libxml_message(void*, const char*, ...) {}
+
+void silence_libxml() {
+    thread_local bool silenced = false;
+    if (silenced) return;
+    xmlSetGenericErrorFunc(nullptr, ignore_libxml_message);
+    silenced = true;
+}
+
+std::string hex_byte(unsigned char byte) {
+    static const char* digits = "0123456789ABCDEF";
+    return std::string("0x") + digits[byte >> 4] + digits[byte & 15];
+}
+
+// The page as UTF-8, or an error naming the first byte that is not `charset`: a page is never
+// parsed half (libxml2 stops at a bad byte and keeps what came before).
+std::string to_utf8(std::string_view bytes, const std::string& charset, const std::string& name) {
+    if (charset == "utf-8") {
+        if (std::size_t at = first_invalid_utf8(bytes); at != std::string_view::npos) {
+            throw Error(name + ": byte " + std::to_string(at) + " is not UTF-8, though the page is said to be UTF-8 "
+                               "(damaged or mislabelled page; re-save it from the browser)");
+        }
+        return std::string(bytes);
+    }
+    iconv_t converter = iconv_open("UTF-8", charset.c_str());
+    if (converter == reinterpret_cast<iconv_t>(-1)) throw Error(name + ": unknown charset «" + charset + "»");
+    std::string out(bytes.size() * 3 + 16, '\0');
+    char* in_ptr = const_cast<char*>(bytes.data());
+    std::size_t in_left = bytes.size();
+    char* out_ptr = out.data();
+    std::size_t out_left = out.size();
+    std::size_t result = iconv(converter, &in_ptr, &in_left, &out_ptr, &out_left);
+    iconv_close(converter);
+    if (result == static_cast<std::size_t>(-1)) {
+        std::size_t at = bytes.size() - in_left;
+        throw Error(name + ": byte " + std::to_string(at) + " (" + hex_byte(static_cast<unsigned char>(bytes[at])) +
+                    ") is not a " + charset + " character (damaged or mislabelled page; re-save it from the browser)");
+    }
+    out.resize(out.size() - out_left);
+    return out;
 }
 
 void append_text(const xmlNode* node, std::string& out) {
@@ -122,12 +170,14 @@ std::string page_charset(std::string_view bytes, std::string_view header_charset
 }
 
 Doc parse_html(std::string_view bytes, const std::string& encoding, const std::string& name) {
-    if (bytes.size() > INT_MAX) throw Error(name + ": page too large");
+    if (bytes.size() > INT_MAX / 4) throw Error(name + ": page too large");
+    silence_libxml();
+    std::string utf8 = to_utf8(bytes, encoding, name);
     std::unique_ptr<xmlParserCtxt, ParserFree> context(htmlNewParserCtxt());
     if (!context) throw Error(name + ": out of memory");
-    Doc doc(htmlCtxtReadMemory(context.get(), bytes.data(), static_cast<int>(bytes.size()), name.c_str(),
-                               encoding.c_str(),
-                               HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
+    Doc doc(htmlCtxtReadMemory(context.get(), utf8.data(), static_cast<int>(utf8.size()), name.c_str(), "UTF-8",
+                               HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                   HTML_PARSE_IGNORE_ENC));
     if (!doc || !xmlDocGetRootElement(doc.get()))
         throw Error(name + ": not an HTML page (empty, or charset «" + encoding + "» unknown)");
     return doc;
@@ -135,6 +185,7 @@ Doc parse_html(std::string_view bytes, const std::string& encoding, const std::s
 
 Doc parse_xml(std::string_view bytes, const std::string& name) {
     if (bytes.size() > INT_MAX) throw Error(name + ": file too large");
+    silence_libxml();
     std::unique_ptr<xmlParserCtxt, ParserFree> context(xmlNewParserCtxt());
     if (!context) throw Error(name + ": out of memory");
     Doc doc(xmlCtxtReadMemory(context.get(), bytes.data(), static_cast<int>(bytes.size()), name.c_str(), nullptr,
