@@ -256,6 +256,15 @@ TEST_F(Edutatar, ByteOutsideTheDeclaredCharsetIsNotAHalfPage) {
     expect_failure(fixture("edutatar/bad/cp1251_bad_byte.html"), {"byte 833 (0x98) is not a windows-1251 character"});
 }
 
+TEST_F(Edutatar, HarWithoutAnyEdutatarPage) {
+    const std::string har = dir.path("other.har");
+    test::write_file(har, R"({"log": {"version": "1.2", "creator": {"name": "t", "version": "1"}, "entries": [
+      {"startedDateTime": "2023-02-10T12:00:00.000+03:00",
+       "request": {"method": "GET", "url": "https://school.example.test/api/marks"},
+       "response": {"status": 200, "content": {"mimeType": "application/json", "text": "[]"}}}]}})");
+    expect_failure(har, {"no ЭО РТ page in it"});
+}
+
 TEST_F(Edutatar, TextInNoKnownEncoding) {
     expect_failure(fixture("edutatar/bad/unknown_encoding.html"), {"neither UTF-8 nor"});
 }

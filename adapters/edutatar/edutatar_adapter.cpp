@@ -63,6 +63,13 @@ public:
     void read_all(const std::vector<std::string>& inputs, const ReadContext& context, Sink& sink) const override {
         Journal journal;
         for (const auto& input : inputs) collect_input(input, journal, context.unknowns);
+        if (journal.lessons.empty() && journal.terms.empty() && journal.years.empty() && journal.profile_file.empty() &&
+            journal.dates_seen.empty()) {
+            std::string names;
+            for (const auto& input : inputs) names += (names.empty() ? "" : ", ") + input;
+            throw Error(names + ": no ЭО РТ page in it (diary.xml, табель, year sheet, day or week page, «Моя анкета»); "
+                                "nothing was imported");
+        }
         emit_journal(journal, context, sink);
     }
 };
