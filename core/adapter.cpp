@@ -25,7 +25,7 @@ nlohmann::json to_json(const AdapterInfo& info) {
     return {{"name", info.name},         {"platform", info.platform}, {"version", info.version},
             {"read", info.reads},        {"write", info.writes},      {"offline", info.offline},
             {"online", info.online || net::find_puller(info.name) != nullptr},  // a registered puller
-            {"entities", info.entities}, {"inputs", info.inputs},
+            {"folders", info.reads_folders}, {"entities", info.entities}, {"inputs", info.inputs},
             {"options", options}};
 }
 
@@ -49,6 +49,10 @@ InputProbe probe_input(const std::string& path) {
 
 void Adapter::read(const std::string& input, const ReadContext&, Sink&) const {
     throw Error(input + ": adapter " + info().name + " cannot read");
+}
+
+void Adapter::read_all(const std::vector<std::string>& inputs, const ReadContext& context, Sink& sink) const {
+    for (const auto& input : inputs) read(input, context, sink);
 }
 
 void Adapter::write(sql::Db&, std::ostream&, Progress*) const {

@@ -29,6 +29,7 @@ struct AdapterInfo {
     bool writes = false;
     bool offline = false;
     bool online = false;
+    bool reads_folders = false;         // a folder input is read as a whole (saved pages)
     std::vector<std::string> entities;  // archive tables it yields
     std::vector<std::string> inputs;    // recognised inputs, in words
     std::vector<AdapterOption> options;
@@ -61,6 +62,9 @@ public:
     virtual Confidence identify(const InputProbe& probe) const = 0;
     // Streams the input's entities into the sink; throws jb::Error naming the file and the place.
     virtual void read(const std::string& input, const ReadContext& context, Sink& sink) const;
+    // All inputs of one import; by default each is read on its own. An adapter whose inputs only
+    // make sense together (one pupil's pages) overrides this.
+    virtual void read_all(const std::vector<std::string>& inputs, const ReadContext& context, Sink& sink) const;
     // Writes the whole archive to `output` (the caller makes the write atomic).
     virtual void write(sql::Db& archive, std::ostream& output, Progress* progress) const;
 };

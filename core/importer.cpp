@@ -1,5 +1,6 @@
 #include "core/importer.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -37,6 +38,22 @@ const Adapter& resolve_adapter(const ImportRequest& request) {
                         " is " + first.info().name + "; import them in separate runs");
     }
     return first;
+}
+
+// The files an input stands for: itself, or every regular file inside a folder (sorted, recursively)
+// for adapters that read folders; each is kept as a capture of its own.
+std::vector<std::string> files_of_input(const std::string& input, const Adapter& adapter) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(input, ec)) return {input};
+    if (!adapter.info().reads_folders)
+        throw Error(input + ": is a folder; adapter " + adapter.info().name + " reads files only");
+    std::vector<std::string> files;
+    for (auto it = std::filesystem::recursive_directory_iterator(input, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file(ec)) files.push_back(it->path().string());
+    if (ec) throw Error(input + ": cannot list the folder: " + ec.message());
+    std::sort(files.begin(), files.end());
+    return files;
 }
 
 std::int64_t total_rows(sql::Db& db) {
@@ -96,13 +113,14 @@ ImportReport run_import(const ImportRequest& request) {
     ProgressSink sink(store, progress);
     UnknownValues unknowns;
     ReadContext context{request.school_year, &unknowns};
-    std::vector<StoredCapture> captures;
+    std::vector<std::pair<std::string, StoredCapture>> captures;  // path of each file kept
     std::string all_inputs;
     for (const auto& input : request.inputs) {
         all_inputs += (all_inputs.empty() ? "" : ", ") + input;
-        captures.push_back(store_capture(db, input, std::filesystem::path(input).filename().string()));
-        adapter.read(input, context, sink);
+        for (const auto& file : files_of_input(input, adapter))
+            captures.emplace_back(file, store_capture(db, file, std::filesystem::path(file).filename().string()));
     }
+    adapter.read_all(request.inputs, context, sink);
     progress.finish();
     check_references(db, all_inputs);
 
@@ -126,8 +144,9 @@ ImportReport run_import(const ImportRequest& request) {
     std::int64_t run_id = db.scalar("SELECT last_insert_rowid()");
     sql::Stmt input_row(db, "INSERT INTO run_input(run_id, position, path, sha256, size, capture_id) VALUES(?,?,?,?,?,?)");
     for (std::size_t i = 0; i < captures.size(); ++i) {
-        input_row.bind(1, run_id).bind(2, static_cast<std::int64_t>(i)).bind(3, std::string_view(request.inputs[i]));
-        input_row.bind(4, std::string_view(captures[i].sha256)).bind(5, captures[i].size).bind(6, captures[i].id).run();
+        const auto& [path, capture] = captures[i];
+        input_row.bind(1, run_id).bind(2, static_cast<std::int64_t>(i)).bind(3, std::string_view(path));
+        input_row.bind(4, std::string_view(capture.sha256)).bind(5, capture.size).bind(6, capture.id).run();
     }
     transaction.commit();
     archive.publish();
