@@ -48,9 +48,10 @@ std::vector<std::string> teacher_names(const json& object) {
 
 void index_journal(CaptureIndex& index, const json& body, const har::Entry& entry) {
     const json& journals = body.is_object() && get_array(body, "journals") ? *get_array(body, "journals") : json::array({body});
-    auto query_sg = entry.parsed_url.query_value("sgId");
+    auto query_text = entry.parsed_url.query_value("sgId");
+    std::int64_t query_sg = query_text ? get_int(json{{"v", *query_text}}, "v").value_or(0) : 0;
     for (const json& journal : journals) {
-        std::int64_t sg = get_int(journal, "subjectGroupId").value_or(query_sg && all_digits(*query_sg) ? std::stoll(*query_sg) : 0);
+        std::int64_t sg = get_int(journal, "subjectGroupId").value_or(query_sg);
         if (const json* students = get_array(journal, "students"))
             for (const json& student : *students)
                 if (auto id = get_int(student, "id"); id && !get_text(student, "fullName").empty())
@@ -104,7 +105,7 @@ void index_detail(CaptureIndex& index, const json& body, const har::Entry& entry
     std::string path = api_path(entry);
     std::string id_text = path.substr(path.rfind('/') + 1);
     auto id = get_int(body, "id");
-    if (!id && all_digits(id_text) && id_text.size() < 19) id = std::stoll(id_text);
+    if (!id) id = get_int(json{{"v", id_text}}, "v");
     if (!id) return;
     AssignDetail& detail = index.details[*id];
     if (auto weight = get_number(body, "weight"); weight && *weight > 0) detail.weight = weight;

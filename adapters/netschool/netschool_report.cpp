@@ -20,6 +20,32 @@ namespace {
 
 using Document = std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)>;
 
+void ignore_message(void*, const char*, ...) {}
+
+// libxml2 reports conversion errors (a byte windows-1251 does not define) on stderr whatever the
+// parse options say; a forgiving read of a report page keeps quiet for its duration.
+class QuietLibxml {
+public:
+    QuietLibxml() : generic_(xmlGenericError), context_(xmlGenericErrorContext),
+                    structured_(xmlStructuredError), structured_context_(xmlStructuredErrorContext) {
+        xmlSetGenericErrorFunc(nullptr, ignore_message);
+        xmlStructuredErrorFunc ignore_error = [](void*, auto) {};  // the error type's constness varies by version
+        xmlSetStructuredErrorFunc(nullptr, ignore_error);
+    }
+    ~QuietLibxml() {
+        xmlSetGenericErrorFunc(context_, generic_);
+        xmlSetStructuredErrorFunc(structured_context_, structured_);
+    }
+    QuietLibxml(const QuietLibxml&) = delete;
+    QuietLibxml& operator=(const QuietLibxml&) = delete;
+
+private:
+    xmlGenericErrorFunc generic_;
+    void* context_;
+    xmlStructuredErrorFunc structured_;
+    void* structured_context_;
+};
+
 constexpr std::array<std::string_view, 12> kMonths{"январь", "февраль", "март",    "апрель",  "май",    "июнь",
                                                     "июль",   "август",  "сентябрь", "октябрь", "ноябрь", "декабрь"};
 
@@ -160,6 +186,7 @@ public:
     Report read(std::string_view bytes, std::string_view charset) {
         if (bytes.size() > static_cast<std::size_t>(INT_MAX)) fail("the page is too large");
         std::string encoding = choose_encoding(bytes, charset);
+        QuietLibxml quiet;
         Document document(htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), name_.c_str(), encoding.c_str(),
                                          HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET),
                           xmlFreeDoc);
