@@ -53,6 +53,9 @@ class UnknownValues;
 struct ReadContext {
     std::optional<int> school_year;     // --school-year; else inferred from the capture date
     UnknownValues* unknowns = nullptr;  // where adapters note values no mapping file knows
+    // Every input of this import in order, for adapters whose inputs complete each other (a HAR
+    // and the report pages saved next to it).
+    std::vector<std::string> inputs;
 };
 
 class Adapter {

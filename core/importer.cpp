@@ -112,7 +112,7 @@ ImportReport run_import(const ImportRequest& request) {
     Progress progress("importing", request.show_progress);
     ProgressSink sink(store, progress);
     UnknownValues unknowns;
-    ReadContext context{request.school_year, &unknowns};
+    ReadContext context{request.school_year, &unknowns, request.inputs};
     std::vector<std::pair<std::string, StoredCapture>> captures;  // path of each file kept
     std::string all_inputs;
     for (const auto& input : request.inputs) {
