@@ -122,32 +122,4 @@ bool is_fact_endpoint(Endpoint endpoint) {
            endpoint == Endpoint::all_final_marks;
 }
 
-std::string_view endpoint_name(Endpoint endpoint) {
-    switch (endpoint) {
-        case Endpoint::none: return "none";
-        case Endpoint::context: return "users/context";
-        case Endpoint::user: return "users";
-        case Endpoint::school: return "schools/{s}";
-        case Endpoint::schools: return "schools";
-        case Endpoint::edu_groups: return "edu-groups (list)";
-        case Endpoint::edu_group: return "edu-groups/{g}";
-        case Endpoint::group_persons: return "edu-groups/{g}/persons";
-        case Endpoint::group_teachers: return "edu-groups/{g}/teachers";
-        case Endpoint::class_teacher: return "edu-groups/{g}/classteacher";
-        case Endpoint::school_teachers: return "schools/{s}/teachers";
-        case Endpoint::reporting_periods: return "edu-groups/{g}/reporting-periods";
-        case Endpoint::period_group: return "edu-groups/{g}/reporting-period-group";
-        case Endpoint::work_types: return "work-types/{s}";
-        case Endpoint::subjects: return "subjects";
-        case Endpoint::lessons: return "lessons";
-        case Endpoint::marks: return "marks";
-        case Endpoint::log_entries: return "lesson-log-entries";
-        case Endpoint::final_marks: return "edu-groups/{g}/final-marks";
-        case Endpoint::all_final_marks: return "allfinalmarks";
-        case Endpoint::mark_values: return "marks/values";
-        case Endpoint::statuses: return "lesson-log-entries/statuses";
-    }
-    return "none";
-}
-
 }  // namespace jb::dnevnik

@@ -46,7 +46,6 @@ struct Request {
 };
 
 Request classify(const har::Entry& entry);
-std::string_view endpoint_name(Endpoint endpoint);
 
 // Whether the body of this endpoint is read in the first pass (the directory of schools, groups,
 // people, periods, lessons and works) or in the second (marks, attendance, final marks).
