@@ -291,6 +291,13 @@ TEST_F(Bars, DataWithoutAnyProfileIsAClearError) {
     expect_failure(import_text(har(entries)), "cannot tell which pupil this response is for");
 }
 
+TEST_F(Bars, SwitchToAPupilNoProfileNamesIsAClearError) {
+    const json entries = {entry("GET", "/api/ProfileService/GetPersonData", "", person_data(1)),
+                          entry("POST", "/api/ProfileService/SetChild", "selected=3", json{{"success", true}}),
+                          entry("GET", "/api/ScheduleService/GetDiary", "", diary("2024-02-12", {lesson(1, "Алгебра", "5")}))};
+    expect_failure(import_text(har(entries)), "log.entries[2] (/api/ScheduleService/GetDiary): this response is for pupil 3");
+}
+
 TEST_F(Bars, UnknownSubperiodIsAClearError) {
     const json totals = {{"discipline_marks",
                           {{{"discipline", "Алгебра"}, {"period_marks", {{{"subperiod_code", "Сессия_1"}, {"mark", "4"}}}}}}}};

@@ -134,17 +134,19 @@ const ChildInfo* CaptureIndex::child(const std::string& id) const {
     return it == children_.end() || it->second.full_name.empty() ? nullptr : &it->second;
 }
 
-const ChildInfo* CaptureIndex::child_at(std::size_t entry) const {
+std::string CaptureIndex::selected_id_at(std::size_t entry) const {
     const std::string* selected = nullptr;
     for (const auto& [index, id] : selections_) {
         if (index > entry) break;
         selected = &id;
     }
     if (!selected && !selections_.empty()) selected = &selections_.front().second;
-    if (selected) return child(*selected);
-    if (children_.size() == 1) return child(children_.begin()->first);
-    return nullptr;
+    if (selected) return *selected;
+    if (children_.size() == 1) return children_.begin()->first;
+    return {};
 }
+
+const ChildInfo* CaptureIndex::child_at(std::size_t entry) const { return child(selected_id_at(entry)); }
 
 const std::vector<LessonSlot>* CaptureIndex::lessons_on(const std::string& child, const std::string& date,
                                                         const std::string& subject) const {

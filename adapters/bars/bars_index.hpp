@@ -41,6 +41,7 @@ public:
     // The child selected when `entry` was captured: the last selection before it, else the first
     // selection of the capture, else the only child; nullptr when the capture cannot tell.
     const ChildInfo* child_at(std::size_t entry) const;
+    std::string selected_id_at(std::size_t entry) const;  // "" when the capture cannot tell
     const std::map<std::string, ChildInfo>& children() const { return children_; }
 
     const std::string& parent_id() const { return parent_id_; }      // "" for a pupil's account

@@ -93,6 +93,9 @@ public:
 private:
     Pupil selected(const har::Entry& entry) const {
         const ChildInfo* child = index_.child_at(entry.index);
+        if (const std::string id = index_.selected_id_at(entry.index); !child && !id.empty())
+            throw Error(place(name_, entry) + "this response is for pupil " + id + ", whom no GetPersonData or "
+                        "/rest/login answer of the capture names (capture the start page after switching the child)");
         if (!child)
             throw Error(place(name_, entry) + "cannot tell which pupil this response is for: the capture has no "
                         "ProfileService/GetPersonData answer naming the pupil (open the diary's start page in the "
