@@ -175,6 +175,20 @@ TEST_F(Bars, ResponsesBeforeTheFirstProfileBelongToTheFirstSelectedChild) {
     EXPECT_EQ(count("SELECT count(*) FROM mark m JOIN person p ON p.id = m.student_id WHERE p.first_name = 'Анна'"), 1);
 }
 
+TEST_F(Bars, APupilsOwnAccountTakesTheClassFromClassInfo) {
+    const json profile = {{"auth_user_profile_id", 31}, {"user_fullname", "Петров Илья Андреевич"}, {"user_desc", "Ученик"}};
+    const json klass = {{"study_level", "9"}, {"letter", "В"}, {"form_master", "Орлова Анна Ивановна"},
+                        {"pupils", {{{"fullname", "Петров Илья Андреевич"}}}}};
+    const json entries = {entry("GET", "/api/ProfileService/GetPersonData", "", profile),
+                          entry("GET", "/api/ScheduleService/GetDiary", "", diary("2024-02-12", {lesson(1, "Алгебра", "5")})),
+                          entry("GET", "/api/SchoolService/getClassYearInfo", "", klass)};
+    ASSERT_EQ(import_text(har(entries)).exit_code, 0);
+    EXPECT_EQ(stats_of(archive()), json::parse(R"({"schools":1,"classes":1,"students":1,"teachers":1,"subjects":1,
+        "lessons":1,"marks":1,"debts":0,"absences":0,"homework":0,"final_marks":0})"));
+    EXPECT_EQ(count("SELECT count(*) FROM class WHERE name = '9В' AND grade = 9 AND head_teacher_id IS NOT NULL"), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM guardianship"), 0);
+}
+
 TEST_F(Bars, StringMarksKeepModifiersAndEmptyMarksAreNoMarks) {
     const std::vector<json> lessons = {lesson(1, "Алгебра", "4-"), lesson(2, "Геометрия", "5+"), lesson(3, "Физика", ""),
                           lesson(4, "Химия", " "), lesson(5, "История", "зачет")};
