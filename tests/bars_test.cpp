@@ -335,6 +335,25 @@ TEST_F(Bars, AFailedImportLeavesTheExistingArchiveUnchanged) {
     EXPECT_EQ(stats_of(archive()), before);
 }
 
+TEST_F(Bars, AnAdminsMappingCopyExtendsTheVocabularyAndABadValueNamesItsLine) {
+    std::filesystem::create_directories(dir.path("mappings/bars"));
+    const std::string attendance = dir.path("mappings/bars/attendance.toml");
+    write_file(attendance, "[attendance]\n\"Был\" = \"present\"\n\"ДО\" = \"released\"\n");
+    const json extra = {{"attendance", "ДО"}};
+    const json entries = {entry("GET", "/api/ProfileService/GetPersonData", "", person_data(1)),
+                          entry("GET", "/api/ScheduleService/GetDiary", "", diary("2024-02-12", {lesson(1, "Алгебра", "5", extra)}))};
+    const std::string capture = dir.path("capture.har");
+    write_file(capture, har(entries));
+    const std::string env = "JBRIDGE_MAPPINGS=" + quote(dir.path("mappings"));
+    auto result = run_jbridge("import --from bars " + quote(capture) + " -o " + quote(archive()), env);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_EQ(count("SELECT count(*) FROM attendance WHERE raw_code = 'ДО' AND reason = 'released'"), 1);
+    std::filesystem::remove(archive());
+    write_file(attendance, "[attendance]\n\"Был\" = \"present\"\n\"ДО\" = \"away\"\n");
+    result = run_jbridge("import --from bars " + quote(capture) + " -o " + quote(archive()), env);
+    expect_failure(result, "attendance.toml:3");
+}
+
 TEST(BarsText, CleansMarkupEntitiesAndZeroWidthSpaces) {
     EXPECT_EQ(bars::clean_text("<p>№ 312,&nbsp;315</p>"), "№ 312, 315");
     EXPECT_EQ(bars::clean_text("Тема\u200b  урока\u00a0"), "Тема урока");

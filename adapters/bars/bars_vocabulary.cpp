@@ -1,6 +1,9 @@
 #include "adapters/bars/bars_vocabulary.hpp"
 
+#include "core/entities.hpp"
+#include "core/error.hpp"
 #include "core/mapping_file.hpp"
+#include "core/text_format.hpp"
 #include "core/mark_value.hpp"
 #include "core/subject_names.hpp"
 
@@ -17,6 +20,15 @@ std::optional<int> period_number(std::string_view text) {
     return number > 0 ? std::optional<int>(number) : std::nullopt;
 }
 
+// A value an admin wrote into a mapping file must be one the model accepts: say where it is.
+void check_value(const MappingFile& file, std::string_view table, const std::string& key, const std::string& value,
+                 const TableSpec& spec, std::string_view column) {
+    const int index = spec.index_of(column);
+    std::string problem = column_value_problem(spec.columns[static_cast<std::size_t>(index)], value);
+    if (!problem.empty())
+        throw input_error(file.path(), file.line_of(table, key), 0, "[" + std::string(table) + "] \"" + key + "\": " + problem);
+}
+
 }  // namespace
 
 const Vocabulary& Vocabulary::standard() {
@@ -27,11 +39,19 @@ const Vocabulary& Vocabulary::standard() {
         for (const auto& type : work.list("kinds", "written")) v.written_.insert(type);
         for (const auto& type : work.list("kinds", "control")) v.control_.insert(type);
         const MappingFile attendance = MappingFile::load(attendance_file);
-        for (const auto& [raw, reason] : attendance.table("attendance"))
+        for (const auto& [raw, reason] : attendance.table("attendance")) {
+            check_value(attendance, "attendance", raw, reason, tables::attendance, "reason");
             v.attendance_.emplace(subject_match_key(raw), reason);
+        }
         const MappingFile periods = MappingFile::load(periods_file);
-        for (const auto& [word, kind] : periods.table("words")) v.period_words_.emplace(subject_match_key(word), kind);
-        for (const auto& [name, kind] : periods.table("whole")) v.period_whole_.emplace(subject_match_key(name), kind);
+        for (const auto& [word, kind] : periods.table("words")) {
+            check_value(periods, "words", word, kind, tables::period, "kind");
+            v.period_words_.emplace(subject_match_key(word), kind);
+        }
+        for (const auto& [name, kind] : periods.table("whole")) {
+            check_value(periods, "whole", name, kind, tables::final_mark, "kind");
+            v.period_whole_.emplace(subject_match_key(name), kind);
+        }
         const MappingFile marks = MappingFile::load(marks_file);
         for (const auto& value : marks.list("marks", "placeholders")) v.placeholders_.insert(subject_match_key(value));
         for (const auto& value : marks.list("marks", "debts")) v.debts_.insert(subject_match_key(value));
