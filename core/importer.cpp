@@ -122,6 +122,9 @@ ImportReport run_import(const ImportRequest& request) {
     }
     adapter.read_all(request.inputs, context, sink);
     progress.finish();
+    if (store.records() == 0)
+        throw Error(all_inputs + ": the " + adapter.info().name +
+                    " adapter found no journal data in it (is it the right capture, and the right adapter?)");
     check_references(db, all_inputs);
 
     report.records = store.records();

@@ -330,7 +330,7 @@ TEST_F(Dnevnik, TruncatedHarIsAnError) {
     std::string text = test::read_file(capture);
     std::string path = dir.path("cut.har");
     test::write_file(path, text.substr(0, text.size() / 2));
-    expect_failure(import(path), "cut.har: byte ");
+    expect_failure(import(path), "cut.har: line ");
 }
 
 TEST_F(Dnevnik, HarOfAnotherPlatformIsAnError) {
