@@ -249,7 +249,7 @@ void walk(json_scan::Source& source, const std::string& name, const std::functio
     } catch (const Error& error) {
         if (walker.entries() == 0) throw;
         throw Error(std::string(error.what()) + " (after " + std::to_string(walker.entries()) +
-                    " complete entries: is the file truncated?)");
+                    " complete entries)");
     }
     if (!walker.found_entries()) throw Error(name + ": not a HAR file: there is no \"log\": {\"entries\": [...]}");
 }

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include "core/adapter.hpp"
@@ -11,10 +12,13 @@
 #include "core/capture.hpp"
 #include "core/entities.hpp"
 #include "core/error.hpp"
+#include "core/har.hpp"
+#include "core/har_scrub.hpp"
 #include "core/progress.hpp"
 #include "core/progress_sink.hpp"
 #include "core/schema.hpp"
 #include "core/store.hpp"
+#include "core/temp_files.hpp"
 #include "core/unknown_values.hpp"
 #include "core/version.hpp"
 
@@ -54,6 +58,33 @@ std::vector<std::string> files_of_input(const std::string& input, const Adapter&
     if (ec) throw Error(input + ": cannot list the folder: " + ec.message());
     std::sort(files.begin(), files.end());
     return files;
+}
+
+// The raw input as the archive keeps it: a HAR with its secrets scrubbed (principle 9: tokens and
+// cookies never rest in an archive), anything else byte for byte. The run's provenance still
+// records the input's own checksum and size.
+StoredCapture keep_capture(sql::Db& db, const std::string& file, std::int64_t& scrubbed) {
+    const std::string name = std::filesystem::path(file).filename().string();
+    if (!har::looks_like_har(probe_input(file).head)) return store_capture(db, file, name);
+    static int copies = 0;
+    const std::string copy = (std::filesystem::temp_directory_path() /
+                              ("jbridge-scrubbed-" + std::to_string(::getpid()) + "-" + std::to_string(++copies) + ".har"))
+                                 .string();
+    register_temp_file(copy);
+    struct RemoveCopy {
+        const std::string& path;
+        ~RemoveCopy() {
+            std::error_code ec;
+            std::filesystem::remove(path, ec);
+            unregister_temp_file(path);
+        }
+    } remove_copy{copy};
+    scrubbed += static_cast<std::int64_t>(har::scrub_har_file(file, copy));
+    StoredCapture kept = store_capture(db, copy, name);
+    const StoredCapture original = hash_file(file);
+    kept.sha256 = original.sha256;
+    kept.size = original.size;
+    return kept;
 }
 
 std::int64_t total_rows(sql::Db& db) {
@@ -118,7 +149,7 @@ ImportReport run_import(const ImportRequest& request) {
     for (const auto& input : request.inputs) {
         all_inputs += (all_inputs.empty() ? "" : ", ") + input;
         for (const auto& file : files_of_input(input, adapter))
-            captures.emplace_back(file, store_capture(db, file, std::filesystem::path(file).filename().string()));
+            captures.emplace_back(file, keep_capture(db, file, report.scrubbed_secrets));
     }
     adapter.read_all(request.inputs, context, sink);
     progress.finish();

@@ -18,6 +18,7 @@ struct ImportReport {
     std::string adapter;
     bool created = false;
     std::int64_t records = 0, inserted = 0, updated = 0, unchanged = 0;
+    std::int64_t scrubbed_secrets = 0;  // values replaced in the kept raw captures
     std::map<std::string, std::int64_t> per_table;  // records read, by table
     std::string unknown_values;                     // UnknownValues::report(): kept verbatim, unmapped
 };

@@ -131,7 +131,7 @@ private:
                 handler_.end_array();
                 open.pop_back();
             } else {
-                fail(c == -1 ? std::string("unexpected end of input (the document is truncated)")
+                fail(c == -1 ? std::string("unexpected end of input")
                              : std::string("unexpected ") + describe(c) + "; expected ',' or '" +
                                    (open.back() == '{' ? "}" : "]") + "'");
             }
@@ -327,7 +327,9 @@ private:
     }
 
     [[noreturn]] void fail(const std::string& what) const {
-        throw Error(name_ + ": line " + std::to_string(line_) + ", byte " + std::to_string(consumed_ + pos_) + ": " + what);
+        const bool at_end = what.rfind("unexpected end of input", 0) == 0;
+        throw Error(name_ + ": line " + std::to_string(line_) + ", byte " + std::to_string(consumed_ + pos_) + ": " + what +
+                    (at_end ? " (is the file truncated?)" : ""));
     }
 
     Source& source_;

@@ -61,7 +61,8 @@ bool is_secret_field(std::string_view name) {
     key.erase(std::remove_if(key.begin(), key.end(), [](char c) { return c == '_' || c == '-'; }), key.end());
     return key == "accesstoken" || key == "refreshtoken" || key == "token" || key == "idtoken" || key == "password" ||
            key == "passwd" || key == "pwd" || key == "clientsecret" || key == "secret" ||
-           key == "apikey" || key.ends_with("password");
+           key == "apikey" || key.ends_with("password") || key == "pw" || key == "pw2" || key == "authtoken" ||
+           key == "sessionid" || key == "nssessionid" || key == "esrnsec" || key == "jsessionid" || key == "phpsessid";
 }
 
 std::string scrub_url(std::string_view url) {
