@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/utf8.hpp"
 
 namespace jb::json_scan {
 
@@ -36,10 +37,6 @@ public:
 private:
     std::string_view text_;
 };
-
-bool is_valid_utf8(std::string_view text);
-// Appends code point `cp` as UTF-8.
-void append_utf8(std::string& out, std::uint32_t cp);
 
 template <typename Handler>
 class Scanner {

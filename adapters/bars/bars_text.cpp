@@ -5,28 +5,10 @@
 #include "core/mark_value.hpp"
 #include "core/subject_names.hpp"
 #include "core/text_format.hpp"
+#include "core/utf8.hpp"
 
 namespace jb::bars {
 namespace {
-
-void append_utf8(std::string& out, unsigned long code) {
-    if (code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return;
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
-}
 
 // Decodes the entity starting at text[i] == '&'; returns its length, 0 when it is not one.
 std::size_t decode_entity(std::string_view text, std::size_t i, std::string& out) {
@@ -56,7 +38,8 @@ std::size_t decode_entity(std::string_view text, std::size_t i, std::string& out
         code = code * (hex ? 16u : 10u) + static_cast<unsigned long>(digit);
         if (code > 0x10FFFF) return 0;
     }
-    append_utf8(out, code == 0xA0 ? 0x20 : code);
+    if (code == 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return end - i + 1;
+    append_utf8(out, static_cast<std::uint32_t>(code == 0xA0 ? 0x20 : code));
     return end - i + 1;
 }
 

@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "core/subject_names.hpp"
 #include "core/text_format.hpp"
+#include "core/utf8.hpp"
 
 namespace jb::netschool {
 namespace {
@@ -49,19 +50,6 @@ private:
 constexpr std::array<std::string_view, 12> kMonths{"январь", "февраль", "март",    "апрель",  "май",    "июнь",
                                                     "июль",   "август",  "сентябрь", "октябрь", "ноябрь", "декабрь"};
 
-bool valid_utf8(std::string_view text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        auto c = static_cast<unsigned char>(text[i]);
-        std::size_t extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : 4;
-        if (extra == 4 || (extra > 0 && i + extra >= text.size())) return false;
-        for (std::size_t k = 1; k <= extra; ++k)
-            if ((static_cast<unsigned char>(text[i + k]) >> 6) != 2) return false;
-        i += extra + 1;
-    }
-    return true;
-}
-
 std::string lower_ascii(std::string_view text) {
     std::string out(text);
     for (char& c : out)
@@ -74,7 +62,7 @@ std::string choose_encoding(std::string_view bytes, std::string_view charset) {
     // A browser's HAR keeps the page as decoded text whatever the Content-Type said: valid UTF-8
     // with Cyrillic in it is UTF-8 (windows-1251 Cyrillic is practically never valid UTF-8).
     bool non_ascii = std::any_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
-    if (non_ascii && valid_utf8(bytes)) return "utf-8";
+    if (non_ascii && is_valid_utf8(bytes)) return "utf-8";
     if (!charset.empty()) return std::string(charset);
     std::string head = lower_ascii(bytes.substr(0, 4096));
     auto at = head.find("charset=");
@@ -86,7 +74,7 @@ std::string choose_encoding(std::string_view bytes, std::string_view charset) {
             ++end;
         if (end > begin) return head.substr(begin, end - begin);
     }
-    return valid_utf8(bytes) ? "utf-8" : "windows-1251";
+    return is_valid_utf8(bytes) ? "utf-8" : "windows-1251";
 }
 
 bool is_element(const xmlNode* node, std::string_view name) {

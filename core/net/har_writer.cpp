@@ -7,22 +7,13 @@
 #include "core/error.hpp"
 #include "core/net/scrub.hpp"
 #include "core/url.hpp"
+#include "core/utf8.hpp"
 #include "core/version.hpp"
 
 namespace jb::net {
 namespace {
 
 using nlohmann::json;
-
-// Exactly the strings nlohmann::json can write (it refuses invalid UTF-8).
-bool is_utf8(std::string_view text) {
-    try {
-        (void)json(std::string(text)).dump();
-        return true;
-    } catch (const json::type_error&) {
-        return false;
-    }
-}
 
 json header_list(const Headers& headers) {
     json list = json::array();
@@ -33,7 +24,7 @@ json header_list(const Headers& headers) {
 
 json content_of(std::string_view body, const std::string& mime) {
     json content = {{"size", body.size()}, {"mimeType", mime}};
-    if (is_utf8(body)) {
+    if (is_valid_utf8(body)) {
         content["text"] = body;
     } else {
         content["text"] = base64_encode(body);
@@ -55,7 +46,7 @@ std::string har_entry_line(const Request& request, const Response& response) {
                         {"headersSize", -1},               {"bodySize", request.body.size()}};
     if (!request.body.empty()) {
         std::string body = scrub_body(request.body, request_type);
-        har_request["postData"] = {{"mimeType", request_type}, {"text", is_utf8(body) ? body : base64_encode(body)}};
+        har_request["postData"] = {{"mimeType", request_type}, {"text", is_valid_utf8(body) ? body : base64_encode(body)}};
     }
     std::string mime = response.header("Content-Type").value_or("");
     json har_response = {{"status", response.status},

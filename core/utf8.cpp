@@ -1,8 +1,8 @@
-#include "core/json_scanner.hpp"
+#include "core/utf8.hpp"
 
 #include <cstring>
 
-namespace jb::json_scan {
+namespace jb {
 
 bool is_valid_utf8(std::string_view text) {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
@@ -62,4 +62,4 @@ void append_utf8(std::string& out, std::uint32_t cp) {
     }
 }
 
-}  // namespace jb::json_scan
+}  // namespace jb
