@@ -25,6 +25,7 @@ const std::map<std::string, Renderer>& formats() {
 
 struct ValidateArgs {
     std::string archive, profile, format = "text", as_of;
+    bool timings = false;
 };
 
 }  // namespace
@@ -43,6 +44,7 @@ void add_validate_command(CLI::App& app, Action& action) {
         ->check(CLI::IsMember(format_names));
     cmd->add_option("--as-of", args->as_of,
                     "Judge the journal as on this day (YYYY-MM-DD); default: the day of the latest import");
+    cmd->add_flag("--timings", args->timings, "Print how long each rule took (standard error)");
     cmd->footer("Examples:\n  jbridge validate school.sqlite --profile ru-mosreg --format text\n"
                 "  jbridge validate school.sqlite --profile ./my-school.toml --format json\n"
                 "Exit codes: 0 no finding of severity error; 1 errors found; 2 bad usage, unreadable archive or profile.");
@@ -56,6 +58,8 @@ void add_validate_command(CLI::App& app, Action& action) {
             const std::string text = formats().at(args->format)(result);
             std::fwrite(text.data(), 1, text.size(), stdout);
             std::fflush(stdout);
+            if (args->timings)
+                for (const auto& [rule, seconds] : result.rule_seconds) std::fprintf(stderr, "%8.2f s  %s\n", seconds, rule.c_str());
             return result.has_errors() ? 1 : 0;
         };
     });
