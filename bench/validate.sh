@@ -22,9 +22,9 @@ else
 fi
 bundle=$work/synthetic-1m.jsonl
 archive=$work/synthetic-1m.sqlite
-# 76 classes × 30 pupils × 12 subjects × 4 quarters ≈ 1,000,000 marks.
+# 84 classes × 30 pupils × 12 subjects × 4 quarters ≈ 1,000,000 marks.
 if [ ! -s "$bundle" ]; then
-  "$generator" -q --seed 3 --classes 76 --students 30 --subjects 12 --quarters 4 --native "$bundle"
+  "$generator" -q --seed 3 --classes 84 --students 30 --subjects 12 --quarters 4 --native "$bundle"
 fi
 rm -f "$archive"
 
@@ -35,7 +35,7 @@ import_s=$(echo "$(seconds) - $start" | bc)
 
 start=$(seconds)
 set +e
-"$jbridge" validate "$archive" --profile base --format json >"$work/findings.json"
+"$jbridge" validate "$archive" --profile base --format json --timings >"$work/findings.json" 2>"$work/timings.txt"
 code=$?
 set -e
 validate_s=$(echo "$(seconds) - $start" | bc)
@@ -47,3 +47,5 @@ printf 'marks:            %s\n' "$marks"
 printf 'import:           %.1f s\n' "$import_s"
 printf 'validate (base):  %.1f s   exit %s, summary %s\n' "$validate_s" "$code" "$summary"
 printf 'validate/import:  %.2f\n' "$(echo "$validate_s / $import_s" | bc -l)"
+echo "time per rule (validate --timings):"
+cat "$work/timings.txt"

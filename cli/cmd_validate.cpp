@@ -27,6 +27,7 @@ const std::map<std::string, Renderer>& formats() {
 
 struct ValidateArgs {
     std::string archive, profile, format = "text", as_of, output;
+    bool timings = false;
 };
 
 // The «Анализ работы с классными журналами» page: the result (read back in the contract's JSON
@@ -60,6 +61,7 @@ void add_validate_command(CLI::App& app, Action& action) {
     cmd->add_option("-o,--output", args->output, "Write the output to this file (atomically) instead of standard output");
     cmd->add_option("--as-of", args->as_of,
                     "Judge the journal as on this day (YYYY-MM-DD); default: the day of the latest import");
+    cmd->add_flag("--timings", args->timings, "Print how long each rule took (standard error)");
     cmd->footer("Examples:\n  jbridge validate school.sqlite --profile ru-mosreg --format text\n"
                 "  jbridge validate school.sqlite --profile ./my-school.toml --format json\n"
                 "  jbridge validate school.sqlite --profile ru-municipal --format html -o analysis.html\n"
@@ -74,6 +76,8 @@ void add_validate_command(CLI::App& app, Action& action) {
             const std::string text = args->format == "html" ? render_html(archive.db(), *args, result)
                                                             : formats().at(args->format)(result);
             report::write_page(text, args->output);
+            if (args->timings)
+                for (const auto& [rule, seconds] : result.rule_seconds) std::fprintf(stderr, "%8.2f s  %s\n", seconds, rule.c_str());
             return result.has_errors() ? 1 : 0;
         };
     });

@@ -81,6 +81,9 @@ TEST(Profiles, BadParametersAreRefusedWithFileAndLine) {
     e = error_of("[rules.\"mark.symbol\"]\nallowd = [\"5\"]\n");
     EXPECT_NE(e.find("my-school.toml:2"), std::string::npos) << e;
     EXPECT_NE(e.find("unknown parameter \"allowd\""), std::string::npos) << e;
+    e = error_of("[rules.\"mark.first-grade\"]\ngrades = [1, \"first\"]\n");
+    EXPECT_NE(e.find("my-school.toml:2"), std::string::npos) << e;
+    EXPECT_NE(e.find("\"first\""), std::string::npos) << e;
     e = error_of("nmae = \"x\"\n");
     EXPECT_NE(e.find("my-school.toml:1"), std::string::npos) << e;
     e = error_of("[rules.\"mark.symbol\"\n");
@@ -180,6 +183,30 @@ TEST_F(ValidateCli, TextIsGroupedByClassSubjectAndTeacher) {
     EXPECT_NE(r.out.find("== Класс 5А =="), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("  Русский язык — учитель Белова Анна Сергеевна"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("Зайцева Мария Олеговна: Нет отметки за «1 четверть»"), std::string::npos) << r.out;
+}
+
+TEST_F(ValidateCli, EveryShippedProfileRunsOnTheDemoSchool) {
+    auto imported = run_jbridge("import --from native " + quote(test::fixture("native/school-demo.jsonl")) + " -o " +
+                                quote(archive()));
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    for (const std::string& name : shipped_profile_names()) {
+        auto r = run_jbridge("validate " + quote(archive()) + " --profile " + name + " --format json");
+        auto json = nlohmann::json::parse(r.out);
+        const int errors = json["summary"]["error"].get<int>();
+        EXPECT_EQ(r.exit_code, errors > 0 ? 1 : 0) << name << r.err;
+        EXPECT_EQ(json["profile"], name);
+        int counted = 0;
+        for (const auto& f : json["findings"]) {
+            EXPECT_NE(find_rule(f["rule"].get<std::string>()), nullptr) << f.dump();
+            EXPECT_FALSE(f["message"].get<std::string>().empty());
+            counted += f["severity"] == "error";
+        }
+        EXPECT_EQ(counted, errors) << name;
+        for (const auto& id : json["not_applicable"]) EXPECT_NE(find_rule(id.get<std::string>()), nullptr) << name;
+        auto text = run_jbridge("validate " + quote(archive()) + " --profile " + name + " --format text");
+        EXPECT_EQ(text.exit_code, r.exit_code) << name;
+        EXPECT_NE(text.out.find("Итого: ошибок " + std::to_string(errors)), std::string::npos) << text.out.substr(0, 400);
+    }
 }
 
 TEST_F(ValidateCli, BadProfileOrArchiveExitsTwoNamingTheFileAndLine) {

@@ -43,7 +43,7 @@ std::vector<RuleSpec> make_rules() {
          {marks}, check_mark_symbol},
         {"mark.double-subject", "003 §4.9", "Двойная отметка не по русскому языку и литературе", W,
          {{"group", P::text, "russian-language-and-literature"}}, {marks}, check_mark_double_subject},
-        {"mark.first-grade", "004 §3.3", "Отметки в 1 классе", W, {{"grades", P::list, {}, {"1"}}}, {marks},
+        {"mark.first-grade", "004 §3.3", "Отметки в 1 классе", W, {{"grades", P::integer_list, {}, {"1"}}}, {marks},
          check_mark_first_grade},
         {"mark.no-work-type", "002 §5.2 ж; 003 прил. «Преподаватель» 3", "Отметка без вида работы", W, {}, {marks},
          check_mark_no_work_type},

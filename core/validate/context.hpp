@@ -81,12 +81,20 @@ private:
     int offset_minutes_ = 180;
 };
 
-// The run-wide state rules share: the archive, the names, the as-of day.
+// Current marks of one student in one class-subject and period.
+struct PeriodMarks {
+    std::int64_t count = 0, numeric_count = 0;
+    double weight_sum = 0, weighted_sum = 0;  // of numeric marks
+};
+using PeriodKey = std::tuple<Id, Id, Id, Id>;  // student, class, subject, period
+
+// The run-wide state rules share: the archive, the names, the as-of day, sums several rules use.
 struct RunState {
     sql::Db& db;
     Names names;
     std::int64_t today;  // day number; lessons before it are past
     const SubjectNames& subjects;
+    std::optional<std::map<PeriodKey, PeriodMarks>> period_marks = {};
 };
 
 // What a rule's run function sees: its parameters, the archive, and where to put findings.
@@ -95,6 +103,7 @@ public:
     RuleContext(RunState& state, const RuleSpec& rule, const RuleSettings& settings, std::vector<Finding>& out);
 
     sql::Db& db() { return state_.db; }
+    RunState& state() { return state_; }
     Names& names() { return state_.names; }
     const SubjectNames& subjects() const { return state_.subjects; }
     std::int64_t today() const { return state_.today; }

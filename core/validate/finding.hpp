@@ -62,6 +62,7 @@ struct ValidationResult {
     std::vector<std::string> not_applicable;  // rule ids whose data this archive lacks
     std::vector<std::string> rules_run;       // rule ids that ran (enabled and applicable)
     std::map<std::string, std::string> why_not_applicable;  // rule id → what is missing (Russian)
+    std::vector<std::pair<std::string, double>> rule_seconds;  // time each rule that ran took
 
     Summary summary() const;
     bool has_errors() const { return summary().error > 0; }

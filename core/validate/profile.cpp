@@ -48,6 +48,7 @@ std::string_view type_name(ParamType type) {
     case ParamType::boolean: return "true or false";
     case ParamType::text: return "a text";
     case ParamType::list: return "a list [\"…\", …]";
+    case ParamType::integer_list: return "a list of whole numbers [1, …]";
     }
     return "a value";
 }
@@ -91,8 +92,13 @@ RuleSettings read_rule(const MappingFile& file, const std::string& table, const 
         const ParamSpec* param = rule.param(key);
         if (param == nullptr)
             throw fail(key, "unknown parameter \"" + key + "\" (this rule has: " + known_params(rule) + ")");
-        if (param->type != ParamType::list)
+        if (param->type != ParamType::list && param->type != ParamType::integer_list)
             throw fail(key, "parameter \"" + key + "\" must be " + std::string(type_name(param->type)) + ", not a list");
+        if (param->type == ParamType::integer_list)
+            for (const std::string& item : file.list(table, key))
+                if (!is_integer(item))
+                    throw fail(key, "parameter \"" + key + "\" must be " + std::string(type_name(param->type)) +
+                                        ", not \"" + item + "\"");
         settings.lists[key] = file.list(table, key);
     }
     return settings;

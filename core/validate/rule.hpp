@@ -11,7 +11,7 @@ namespace jb::validate {
 
 class RuleContext;
 
-enum class ParamType { integer, real, boolean, text, list };
+enum class ParamType { integer, real, boolean, text, list, integer_list };
 
 // A number or list of rules.md that a profile may set: its name in the profile and its default.
 struct ParamSpec {

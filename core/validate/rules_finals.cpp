@@ -66,12 +66,17 @@ std::string period_label(RuleContext& c, const FinalFacts& f) {
     return "за «" + c.names().period_ref(f.period).name + "»";
 }
 
-bool listed(const std::vector<std::string>& list, const std::string& text) {
-    const std::string key = subject_match_key(text);
-    return std::any_of(list.begin(), list.end(), [&](const std::string& item) { return subject_match_key(item) == key; });
+// Match keys (case and spacing ignored) of a profile's list of spellings.
+std::set<std::string> match_keys(const std::vector<std::string>& list) {
+    std::set<std::string> keys;
+    for (const std::string& item : list) keys.insert(subject_match_key(item));
+    return keys;
 }
 
-void check_final_values(RuleContext& c, const std::vector<std::string>& values, const std::string& what) {
+bool listed(const std::set<std::string>& keys, const std::string& text) { return keys.count(subject_match_key(text)) > 0; }
+
+void check_final_values(RuleContext& c, const std::vector<std::string>& list, const std::string& what) {
+    const std::set<std::string> values = match_keys(list);
     sql::Stmt q(c.db(), kFinalColumns);
     while (q.step()) {
         FinalFacts f = read_final(q);
@@ -80,47 +85,38 @@ void check_final_values(RuleContext& c, const std::vector<std::string>& values, 
     }
 }
 
-// Current marks of one student in one class-subject and period.
-struct PeriodMarks {
-    std::int64_t count = 0, numeric_count = 0;
-    double weight_sum = 0, weighted_sum = 0;
-};
-using PeriodKey = std::tuple<Id, Id, Id, Id>;  // student, class, subject, period
-
-// One pass over the marks, summed for the periods that have final marks.
-std::map<PeriodKey, PeriodMarks> period_marks(RuleContext& c, const std::set<PeriodKey>& wanted) {
-    std::map<PeriodKey, PeriodMarks> sums;
-    sql::Stmt q(c.db(), "SELECT m.student_id, w.class_id, w.subject_id, coalesce(w.date, l.date), m.numeric, "
-                        "coalesce(m.weight, w.weight, 1.0) FROM mark m JOIN work w ON w.id = m.work_id "
-                        "LEFT JOIN lesson l ON l.id = w.lesson_id WHERE m.debt = 0 AND m.value <> ''");
+// Current marks of each student, class-subject and period that has final marks: one pass in SQL,
+// shared by final.insufficient-marks and final.unjustified.
+const std::map<PeriodKey, PeriodMarks>& period_marks(RuleContext& c) {
+    auto& cache = c.state().period_marks;
+    if (cache) return *cache;
+    cache.emplace();
+    sql::Stmt q(c.db(),
+                "SELECT m.student_id, w.class_id, w.subject_id, p.id, count(*), count(m.numeric), "
+                "total(CASE WHEN m.numeric IS NOT NULL THEN coalesce(m.weight, w.weight, 1.0) END), "
+                "total(coalesce(m.weight, w.weight, 1.0) * m.numeric) "
+                "FROM mark m NOT INDEXED JOIN work w ON w.id = m.work_id LEFT JOIN lesson l ON l.id = w.lesson_id "
+                "JOIN class c ON c.id = w.class_id "
+                "JOIN period p ON p.year_id = c.year_id AND p.start_date <= coalesce(w.date, l.date) "
+                "AND p.end_date >= coalesce(w.date, l.date) "
+                "WHERE m.debt = 0 AND m.value <> '' "
+                "AND p.id IN (SELECT period_id FROM final_mark WHERE period_id IS NOT NULL) GROUP BY 1, 2, 3, 4");
     while (q.step()) {
-        auto day = day_number(q.column_text(3));
-        const ClassInfo* cls = c.names().school_class(q.column_int(1));
-        if (!day || cls == nullptr) continue;
-        for (const PeriodInfo& p : c.names().periods()) {
-            if (p.year != cls->year || *day < p.start_day || *day > p.end_day) continue;
-            PeriodKey key{q.column_int(0), q.column_int(1), q.column_int(2), p.id};
-            if (!wanted.count(key)) continue;
-            PeriodMarks& s = sums[key];
-            ++s.count;
-            if (!q.column_is_null(4)) {
-                double weight = real_of(q.column(5));
-                ++s.numeric_count;
-                s.weight_sum += weight;
-                s.weighted_sum += weight * real_of(q.column(4));
-            }
-        }
+        PeriodMarks& s = (*cache)[{q.column_int(0), q.column_int(1), q.column_int(2), q.column_int(3)}];
+        s.count = q.column_int(4);
+        s.numeric_count = q.column_int(5);
+        s.weight_sum = real_of(q.column(6));
+        s.weighted_sum = real_of(q.column(7));
     }
-    return sums;
+    return *cache;
 }
 
-std::vector<FinalFacts> numeric_period_finals(RuleContext& c, std::set<PeriodKey>& keys) {
+std::vector<FinalFacts> numeric_period_finals(RuleContext& c) {
     std::vector<FinalFacts> out;
     sql::Stmt q(c.db(), std::string(kFinalColumns) + " WHERE period_id IS NOT NULL AND numeric IS NOT NULL");
     while (q.step()) {
         FinalFacts f = read_final(q);
         if (c.names().period(f.period) == nullptr) continue;
-        keys.insert({f.student, f.school_class, f.subject, f.period});
         out.push_back(std::move(f));
     }
     return out;
@@ -139,19 +135,21 @@ std::string format_number(double value) {
 }  // namespace
 
 void check_final_symbol(RuleContext& c) {
-    const auto allowed = c.list("allowed");
+    const auto allowed_list = c.list("allowed");
+    const std::set<std::string> allowed = match_keys(allowed_list);
     const bool allow_modifiers = c.flag("allow_modifiers");
     // «н/а» and «осв.» have rules of their own (final.na, final.osv).
-    const std::vector<std::string> own_rules{"н/а", "н/a", "на", "не аттестован", "неаттестован", "осв", "осв.",
+    const std::set<std::string> own_rules{"н/а", "н/a", "на", "не аттестован", "неаттестован", "осв", "осв.",
                                              "освобожден", "освобождён"};
     std::string allowed_text;
-    for (const auto& s : allowed) allowed_text += (allowed_text.empty() ? "" : " ") + s;
+    for (const auto& s : allowed_list) allowed_text += (allowed_text.empty() ? "" : " ") + s;
     sql::Stmt q(c.db(), kFinalColumns);
     while (q.step()) {
         FinalFacts f = read_final(q);
         if (f.value.empty() || listed(own_rules, f.value) || listed(own_rules, f.raw)) continue;
         const bool bad_symbol = !listed(allowed, f.value);
-        const bool bad_modifier = !allow_modifiers && !parse_mark(f.raw).modifier.empty();
+        const bool bad_modifier = !allow_modifiers && !f.raw.empty() && (f.raw.back() == '+' || f.raw.back() == '-') &&
+                                  !parse_mark(f.raw).modifier.empty();
         if (!bad_symbol && !bad_modifier) continue;
         add_final_finding(c, f, "Отметка " + period_label(c, f) + " " + quoted(f.raw.empty() ? f.value : f.raw) +
                                     " не из разрешённых (" + allowed_text + ")");
@@ -224,9 +222,8 @@ void check_final_missing(RuleContext& c) {
 void check_final_insufficient_marks(RuleContext& c) {
     const double small_max = c.real("small_hours_max");
     const std::int64_t min_small = c.integer("min_marks_small"), extra = c.integer("extra_marks");
-    std::set<PeriodKey> keys;
-    std::vector<FinalFacts> finals = numeric_period_finals(c, keys);
-    auto sums = period_marks(c, keys);
+    std::vector<FinalFacts> finals = numeric_period_finals(c);
+    const auto& sums = period_marks(c);
     // Hours a week: the curriculum's, else lessons of the period per week.
     std::map<std::pair<Id, Id>, double> plan;
     sql::Stmt cur(c.db(), "SELECT class_id, subject_id, hours_per_week, hours_per_year FROM curriculum "
@@ -281,9 +278,8 @@ void check_final_insufficient_marks(RuleContext& c) {
 void check_final_unjustified(RuleContext& c) {
     const double max_difference = c.real("max_difference");
     const std::int64_t min_marks = c.integer("min_marks");
-    std::set<PeriodKey> keys;
-    std::vector<FinalFacts> finals = numeric_period_finals(c, keys);
-    auto sums = period_marks(c, keys);
+    std::vector<FinalFacts> finals = numeric_period_finals(c);
+    const auto& sums = period_marks(c);
     for (const FinalFacts& f : finals) {
         auto it = sums.find({f.student, f.school_class, f.subject, f.period});
         if (it == sums.end() || it->second.numeric_count < min_marks || it->second.weight_sum <= 0) continue;

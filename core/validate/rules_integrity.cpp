@@ -65,7 +65,7 @@ void check_integrity_duplicate(RuleContext& c) {
     sql::Stmt lessons(c.db(), "SELECT a.id, b.id FROM lesson a JOIN lesson b ON b.class_id = a.class_id AND b.date = a.date "
                               "AND b.subject_id = a.subject_id AND coalesce(b.group_id, 0) = coalesce(a.group_id, 0) "
                               "AND b.id <> a.id AND (b.number = a.number OR (a.start_time <> '' AND b.start_time = a.start_time)) "
-                              "AND (b.date < a.date OR b.id < a.id) ORDER BY a.date, a.number");
+                              "AND b.id < a.id ORDER BY a.date, a.number");
     while (lessons.step()) duplicate_of.emplace(lessons.column_int(0), lessons.column_int(1));
     for (const auto& [later, earlier] : duplicate_of) {
         LessonFacts l;

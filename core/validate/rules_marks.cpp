@@ -79,12 +79,12 @@ void check_mark_double_subject(RuleContext& c) {
 }
 
 void check_mark_first_grade(RuleContext& c) {
-    std::set<std::int64_t> grades;
-    for (const auto& g : c.list("grades")) grades.insert(std::stoll(g));
-    sql::Stmt q(c.db(), "SELECT m.id, c.grade FROM mark m JOIN work w ON w.id = m.work_id JOIN class c ON c.id = w.class_id "
-                        "WHERE m.debt = 0 AND m.value <> ''");
+    std::string grades;
+    for (const auto& g : c.list("grades")) grades += (grades.empty() ? "" : ", ") + std::to_string(std::stoll(g));
+    if (grades.empty()) return;
+    sql::Stmt q(c.db(), "SELECT m.id, c.grade FROM class c CROSS JOIN work w ON w.class_id = c.id CROSS JOIN mark m ON m.work_id = w.id "
+                        "WHERE c.grade IN (" + grades + ") AND m.debt = 0 AND m.value <> ''");
     while (q.step()) {
-        if (!grades.count(q.column_int(1))) continue;
         MarkFacts m;
         if (!read_mark(c, q.column_int(0), m)) continue;
         add_mark_finding(c, m, "Отметка " + quoted(m.raw) + " в " + std::to_string(q.column_int(1)) +

@@ -124,41 +124,42 @@ void check_teacher_name_abbreviated(RuleContext& c) {
 }
 
 void check_student_outside_enrolment(RuleContext& c) {
-    std::map<Id, std::vector<Span>> spans;  // by student
-    std::set<Id> groups_with_members;
-    sql::Stmt e(c.db(), "SELECT student_id, class_id, coalesce(group_id, 0), joined, coalesce(left_on, '') FROM enrolment");
-    while (e.step()) {
-        Span s{e.column_int(1), e.column_int(2), day_number(e.column_text(3)).value_or(INT64_MIN / 2),
-               day_number(e.column_text(4)).value_or(INT64_MAX / 2)};
-        if (s.group != 0) groups_with_members.insert(s.group);
-        spans[e.column_int(0)].push_back(s);
-    }
-    auto enrolled = [&](Id student, Id school_class, Id group, std::int64_t day) {
-        auto it = spans.find(student);
-        if (it == spans.end()) return false;
-        const bool check_group = group != 0 && groups_with_members.count(group);
-        return std::any_of(it->second.begin(), it->second.end(), [&](const Span& s) {
-            return s.school_class == school_class && (!check_group || s.group == group) && day >= s.from && day <= s.to;
-        });
+    // Enrolments indexed by student in the connection's temporary schema (the archive stays read-only).
+    c.db().exec("DROP TABLE IF EXISTS temp.validate_enrolment;"
+                "CREATE TEMP TABLE validate_enrolment AS SELECT student_id, class_id, coalesce(group_id, 0) AS group_id, "
+                "CASE WHEN joined = '' THEN '0000-00-00' ELSE joined END AS joined, "
+                "CASE WHEN left_on IS NULL OR left_on = '' THEN '9999-99-99' ELSE left_on END AS left_on FROM enrolment;"
+                "CREATE INDEX temp.validate_enrolment_by_student ON validate_enrolment(student_id, class_id);"
+                "CREATE TEMP TABLE validate_group_members AS SELECT DISTINCT group_id FROM validate_enrolment WHERE group_id <> 0;");
+    // Enrolled in the class on that day, and in the group when the group's members are recorded.
+    const std::string enrolled =
+        "EXISTS (SELECT 1 FROM validate_enrolment e WHERE e.student_id = %student AND e.class_id = %class "
+        "AND e.joined <= %date AND e.left_on >= %date AND (%group IS NULL OR e.group_id = %group "
+        "OR %group NOT IN (SELECT group_id FROM validate_group_members)))";
+    auto fill = [&](std::string text, const std::string& student, const std::string& cls, const std::string& group,
+                    const std::string& date) {
+        for (const auto& [name, value] : {std::pair<std::string, std::string>{"%student", student}, {"%class", cls},
+                                          {"%group", group}, {"%date", date}})
+            for (auto at = text.find(name); at != std::string::npos; at = text.find(name, at + value.size()))
+                text.replace(at, name.size(), value);
+        return text;
     };
-    sql::Stmt marks(c.db(), "SELECT m.id, m.student_id, w.class_id, coalesce(w.group_id, 0), coalesce(w.date, l.date) "
-                            "FROM mark m JOIN work w ON w.id = m.work_id LEFT JOIN lesson l ON l.id = w.lesson_id");
+    sql::Stmt marks(c.db(), "SELECT m.id, w.group_id IS NOT NULL FROM mark m JOIN work w ON w.id = m.work_id "
+                            "LEFT JOIN lesson l ON l.id = w.lesson_id WHERE coalesce(w.date, l.date) IS NOT NULL AND NOT " +
+                                fill(enrolled, "m.student_id", "w.class_id", "w.group_id", "coalesce(w.date, l.date)"));
     while (marks.step()) {
-        auto day = day_number(marks.column_text(4));
-        if (!day || enrolled(marks.column_int(1), marks.column_int(2), marks.column_int(3), *day)) continue;
         MarkFacts m;
         if (!read_mark(c, marks.column_int(0), m)) continue;
         add_mark_finding(c, m, "Отметка " + quoted(m.raw.empty() ? "долг" : m.raw) + " за " + m.date +
                                    " выставлена, когда ученик не числился в классе" +
-                                   (marks.column_int(3) != 0 ? " (группе)" : ""));
+                                   (marks.column_int(1) != 0 ? " (группе)" : ""));
     }
-    sql::Stmt absences(c.db(), std::string(kAttendanceColumns));
-    while (absences.step()) {
-        auto day = day_number(absences.column_text(7));
-        if (!day || enrolled(absences.column_int(1), absences.column_int(4), absences.column_int(6), *day)) continue;
+    sql::Stmt absences(c.db(), std::string(kAttendanceColumns) + " WHERE NOT " +
+                                   fill(enrolled, "a.student_id", "l.class_id", "l.group_id", "l.date"));
+    while (absences.step())
         add_attendance_finding(c, absences, "Запись о посещаемости " + quoted(absences.column_text(2)) + " за " +
                                                 absences.column_text(7) + ", когда ученик не числился в классе");
-    }
+    c.db().exec("DROP TABLE temp.validate_enrolment; DROP TABLE temp.validate_group_members;");
 }
 
 void check_plan_hours_mismatch(RuleContext& c) {
