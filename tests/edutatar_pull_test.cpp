@@ -2,6 +2,7 @@
 // password or a pasted DNSID, each failure page, fault switches, a SIGKILL mid-way, and no secret in
 // the capture.
 #include <gtest/gtest.h>
+#include <httplib.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -10,6 +11,8 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
 #include <thread>
 
 #include "core/capture.hpp"
@@ -62,6 +65,12 @@ public:
     }
     std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
     std::string instance() const { return "127.0.0.1:" + std::to_string(port_); }
+    // Requests, sign-in POSTs and signed-in pages the simulator has answered.
+    nlohmann::json stats() const {
+        httplib::Client client("127.0.0.1", port_);
+        auto result = client.Get("/sim/stats");
+        return result ? nlohmann::json::parse(result->body) : nlohmann::json();
+    }
 
 private:
     TempDir dir_;
@@ -185,10 +194,13 @@ TEST(EdutatarPull, OldSignInFormAndWindows1251PagesIn2019Layout) {
     Simulator sim({"--old-login-form", "--charset", "windows-1251", "--layout", "2019"});
     TempDir dir;
     std::string archive = dir.path("a.sqlite");
-    RunResult pulled = run_jbridge(pull_args(sim, archive, with_login()), password_env());
+    std::string har = dir.path("capture.har");
+    RunResult pulled = run_jbridge(pull_args(sim, archive, with_login() + " --har " + quote(har)), password_env());
     ASSERT_EQ(pulled.exit_code, 0) << pulled.err;
     EXPECT_EQ(stats_of(archive), kStats);
     EXPECT_EQ(contents(archive, sim.instance()), clean_pull().contents);
+    EXPECT_NE(read_file(har).find("text/html; charset=windows-1251"), std::string::npos);
+    expect_no_secret(read_file(har));
 }
 
 struct Failure {
@@ -215,6 +227,7 @@ TEST(EdutatarPull, EachFailurePageGivesItsMessageWithoutRetrying) {
         EXPECT_EQ(pulled.err.find("gave up after"), std::string::npos) << pulled.err;  // not retried
         EXPECT_FALSE(std::filesystem::exists(archive));
         expect_no_secret(pulled.err);
+        EXPECT_LE(sim.stats()["logins"].get<int>(), 1) << failure.message;  // one sign-in, never repeated
     }
 }
 
@@ -260,7 +273,9 @@ TEST(EdutatarPull, KilledMidWayAndRerunGivesTheSameArchive) {
                 archive.c_str(), "--login", kLogin.c_str(), "--rate", "0", "--concurrency", "1", "-q", nullptr);
         ::_exit(127);
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(450));
+    // Killed once a few pages have been answered (polled, so a loaded machine does not matter).
+    for (int i = 0; i < 1000 && sim.stats().value("pages", 0) < 4; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
     ::kill(child, SIGKILL);
     int status = 0;
     ::waitpid(child, &status, 0);
@@ -268,8 +283,12 @@ TEST(EdutatarPull, KilledMidWayAndRerunGivesTheSameArchive) {
     ASSERT_TRUE(std::filesystem::exists(archive + ".pull-journal"));
     EXPECT_FALSE(std::filesystem::exists(archive));
     expect_no_secret(read_file(archive + ".pull-journal"));
+    int asked_before_kill = sim.stats()["pages"].get<int>();
+    EXPECT_GT(asked_before_kill, 0);
+    EXPECT_LT(asked_before_kill, kExchanges);
     RunResult rerun = run_jbridge(pull_args(sim, archive, with_login()), password_env());
     ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+    EXPECT_LE(sim.stats()["pages"].get<int>(), kExchanges + 1);  // finished pages were not asked again
     EXPECT_EQ(contents(archive, sim.instance()), clean_pull().contents);
 }
 
