@@ -114,7 +114,8 @@ void add_pull_command(CLI::App& app, Action& action) {
         "Example:\n"
         "  export JBRIDGE_TOKEN=…   # or: --token-file ~/.config/jbridge/token (chmod 600)\n"
         "  jbridge pull --from dnevnik --host api.school.mosreg.ru --school 1000000000123 --year 2022 -o school.sqlite\n"
-        "The token is never taken from the command line. A pull that is interrupted keeps its finished\n"
+        "  JBRIDGE_PASSWORD=… jbridge pull --from edutatar --host edu.tatar.ru --login 1000000077 --year 2022 -o pupil.sqlite\n"
+        "The token and password are never taken from the command line. A pull that is interrupted keeps its finished\n"
         "requests in ARCHIVE.pull-journal; running the same command again continues from there.\n"
         "See docs/pull.md.");
     cmd->callback([&action, args] {
