@@ -13,7 +13,8 @@ namespace {
 
 struct PullArguments {
     net::PullRequest request;
-    std::string host, scheme = "https", token_env = "JBRIDGE_TOKEN", token_file;
+    std::string host, scheme = "https", token_env = "JBRIDGE_TOKEN", token_file,
+                password_env = "JBRIDGE_PASSWORD", password_file;
     int max_attempts = 8, backoff_ms = 500, year = 0;
     long timeout = 180;
     bool quiet = false;
@@ -31,7 +32,9 @@ int run(PullArguments& args) {
     request.target.year = args.year;
     const net::Puller* puller = net::find_puller(request.adapter);
     std::string secret_name = puller ? std::string(puller->secret_name()) : "access token";
-    request.target.secret = net::load_secret(args.token_file, args.token_env, secret_name);
+    request.target.secret = request.target.login.empty()
+                                ? net::load_secret(args.token_file, args.token_env, secret_name)
+                                : net::load_secret(args.password_file, args.password_env, "password of " + request.target.login);
     request.session.retry.max_attempts = args.max_attempts;
     request.session.retry.initial_delay = std::chrono::milliseconds(args.backoff_ms);
     request.session.client.timeout_seconds = args.timeout;
@@ -74,7 +77,13 @@ void add_pull_command(CLI::App& app, Action& action) {
     cmd->add_option("--scheme", args->scheme, "http or https, when --host is a bare host name")
         ->capture_default_str()
         ->check(CLI::IsMember({"http", "https"}));
-    cmd->add_option("--school", request.target.school, "The platform's school id")->required();
+    cmd->add_option("--school", request.target.school, "The platform's school id (where the platform has one)");
+    cmd->add_option("--login", request.target.login,
+                    "Sign in as this account with a password (--password-env/--password-file) instead of a token");
+    cmd->add_option("--password-env", args->password_env, "With --login: environment variable that holds the password")
+        ->capture_default_str();
+    cmd->add_option("--password-file", args->password_file,
+                    "With --login: file that holds the password; only its owner may read it (chmod 600)");
     cmd->add_option("--year", args->year, "Calendar year in which the school year starts")
         ->required()
         ->check(CLI::Range(2000, 2100));
@@ -105,7 +114,8 @@ void add_pull_command(CLI::App& app, Action& action) {
         "Example:\n"
         "  export JBRIDGE_TOKEN=…   # or: --token-file ~/.config/jbridge/token (chmod 600)\n"
         "  jbridge pull --from dnevnik --host api.school.mosreg.ru --school 1000000000123 --year 2022 -o school.sqlite\n"
-        "The token is never taken from the command line. A pull that is interrupted keeps its finished\n"
+        "  JBRIDGE_PASSWORD=… jbridge pull --from edutatar --host edu.tatar.ru --login 1000000077 --year 2022 -o pupil.sqlite\n"
+        "The token and password are never taken from the command line. A pull that is interrupted keeps its finished\n"
         "requests in ARCHIVE.pull-journal; running the same command again continues from there.\n"
         "See docs/pull.md.");
     cmd->callback([&action, args] {

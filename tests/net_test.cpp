@@ -137,6 +137,8 @@ TEST(NetScrub, RemovesTokensCookiesAndPasswords) {
                          "application/json"),
               R"({"client_id":"app","client_secret":"[scrubbed]","password":"[scrubbed]","scope":"CommonInfo","username":"u"})");
     EXPECT_EQ(scrub_body("[1,2]", "application/json"), "[1,2]");
+    EXPECT_EQ(scrub_body("main_login2=1000000077&main_password2=pw&term=2", "application/x-www-form-urlencoded"),
+              "main_login2=1000000077&main_password2=%5Bscrubbed%5D&term=2");
 }
 
 TEST(NetHar, WritesScrubbedHarThatTheReaderReadsBack) {

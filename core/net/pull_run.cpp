@@ -28,7 +28,8 @@ PullReport run_pull(const PullRequest& request) {
     report.journal = journal_path_for(request);
     report.har = request.har_path.empty() ? request.archive + ".pull.har" : request.har_path;
     std::string identity = request.adapter + " " + request.target.base_url + " school " + request.target.school + " year " +
-                           std::to_string(request.target.year) + " window " + request.target.window;
+                           std::to_string(request.target.year) + " window " + request.target.window +
+                           (request.target.login.empty() ? "" : " login " + request.target.login);
     Journal journal(report.journal, identity);
     {
         Session session(request.session, journal);

@@ -15,7 +15,8 @@ struct PullTarget {
     std::string school;
     int year = 0;            // calendar year in which the school year starts
     std::string window = "month";  // "week" or "month": size of the date windows
-    std::string secret;
+    std::string secret;      // with `login`: that account's password
+    std::string login;       // account name for platforms that sign in with a password
 };
 
 // The online half of an adapter: walks a platform's API through a Session. Everything it asks

@@ -59,6 +59,7 @@ bool is_secret_header(std::string_view name) {
 bool is_secret_field(std::string_view name) {
     std::string key = lower(name);
     key.erase(std::remove_if(key.begin(), key.end(), [](char c) { return c == '_' || c == '-'; }), key.end());
+    while (!key.empty() && key.back() >= '0' && key.back() <= '9') key.pop_back();  // main_password2
     return key == "accesstoken" || key == "refreshtoken" || key == "token" || key == "idtoken" || key == "password" ||
            key == "passwd" || key == "pwd" || key == "clientsecret" || key == "secret" ||
            key == "apikey" || key.ends_with("password") || key == "pw" || key == "pw2" || key == "authtoken" ||

@@ -12,7 +12,8 @@ inline constexpr std::string_view kScrubbed = "[scrubbed]";
 bool is_secret_header(std::string_view name);
 
 // Query, form and JSON keys that hold secrets: access_token, refresh_token, token, password,
-// passwd, pwd, client_secret, accessToken, refreshToken, … (any case).
+// passwd, pwd, client_secret, accessToken, refreshToken, main_password2, … (any case; a trailing
+// number is ignored).
 bool is_secret_field(std::string_view name);
 
 // The URL with the values of secret query parameters replaced; everything else byte for byte.

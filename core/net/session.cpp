@@ -61,6 +61,7 @@ Exchange Session::run_one(const Request& asked, HttpClient& client, std::uint64_
                             " will not be asked again");
         std::optional<std::string> reason = retry_reason(request, response, platform_retry_);
         if (!reason) {
+            if (answer_check_) answer_check_(request, response);
             journal_.append(key, har_entry_line(request, response));
             exchange.response = std::move(response);
             return exchange;
@@ -117,5 +118,22 @@ std::vector<Exchange> Session::fetch(const std::vector<Request>& requests) {
 }
 
 Exchange Session::fetch_one(const Request& request) { return std::move(fetch({request}).front()); }
+
+Response Session::send_unrecorded(const Request& asked) {
+    Request request = asked;
+    for (const auto& header : extra_headers_) request.headers.push_back(header);
+    std::mt19937_64 random(std::random_device{}());
+    for (int attempt = 1;; ++attempt) {
+        limiter_.acquire();
+        ++sent_;
+        Response response = clients_[0]->perform(request);
+        std::optional<std::string> reason = retry_reason(request, response, platform_retry_);
+        if (!reason) return response;
+        if (attempt >= options_.retry.max_attempts)
+            throw Error(scrub_url(request.url) + ": gave up after " + std::to_string(attempt) + " attempts; last: " + *reason);
+        ++retried_;
+        std::this_thread::sleep_for(backoff_delay(options_.retry, attempt, random(), &response));
+    }
+}
 
 }  // namespace jb::net

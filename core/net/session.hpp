@@ -1,6 +1,7 @@
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -51,12 +52,23 @@ public:
     // A header sent with every request (e.g. the access token); scrubbed in every capture.
     void set_header(std::string name, std::string value);
     void set_retry_predicate(RetryPredicate predicate) { platform_retry_ = std::move(predicate); }
+    // A platform's look at every final answer before it is journaled (e.g. its sign-in page served
+    // with 200 where data was expected). Throwing jb::Error stops the pull and keeps that answer out
+    // of the journal, so a rerun asks for it again.
+    using AnswerCheck = std::function<void(const Request&, const Response&)>;
+    void set_answer_check(AnswerCheck check) { answer_check_ = std::move(check); }
 
     // Runs the requests (in parallel up to the concurrency) and returns the final answers in the
     // same order. Answers that are final but not 2xx are returned too (the puller decides); an
     // exchange still failing after the last retry, or a 401, throws jb::Error naming the URL.
     std::vector<Exchange> fetch(const std::vector<Request>& requests);
     Exchange fetch_one(const Request& request);
+
+    // A request that must leave no trace (a sign-in POST carrying a password): sent at the polite
+    // rate and retried like the others (the answer check aside), but never journaled, never
+    // replayed and never part of the capture. Cookies it sets are kept for the later requests.
+    // Not to be called while fetch() runs.
+    Response send_unrecorded(const Request& request);
 
     // Journal keys of every exchange of the capture, in the order the puller asked for them.
     const std::vector<std::string>& capture_order() const { return order_; }
@@ -72,6 +84,7 @@ private:
     Journal& journal_;
     Headers extra_headers_;
     RetryPredicate platform_retry_;
+    AnswerCheck answer_check_;
     RateLimiter limiter_;
     CookieJar cookies_;
     std::vector<std::unique_ptr<HttpClient>> clients_;
