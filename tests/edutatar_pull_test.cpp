@@ -18,6 +18,7 @@
 #include "core/capture.hpp"
 #include "core/sqlite.hpp"
 #include "tests/support/run.hpp"
+#include "tests/support/simulator.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace jb::test {
@@ -35,47 +36,16 @@ const std::string kStats =
     R"("absences":2,"homework":2,"final_marks":11})";
 constexpr int kExchanges = 12;  // profile, diary.xml, term, year sheet, 4 terms, 4 day pages
 
-class Simulator {
-public:
-    explicit Simulator(const std::vector<std::string>& switches) {
-        std::string port_file = dir_.path("port");
-        std::vector<std::string> args{JBRIDGE_EDUTATAR_SIM, "--port-file", port_file, "--login", kLogin};
-        args.insert(args.end(), switches.begin(), switches.end());
-        pid_ = ::fork();
-        if (pid_ == 0) {
-            ::setenv("EDUTATAR_SIM_PASSWORD", kPassword.c_str(), 1);
-            ::setenv("EDUTATAR_SIM_DNSID", kDnsid.c_str(), 1);
-            std::FILE* log = std::freopen(dir_.path("log").c_str(), "w", stdout);
-            (void)log;
-            std::vector<char*> argv;
-            for (auto& arg : args) argv.push_back(arg.data());
-            argv.push_back(nullptr);
-            ::execv(argv[0], argv.data());
-            ::_exit(127);
-        }
-        for (int i = 0; i < 500 && !std::filesystem::exists(port_file); ++i)
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        std::ifstream(port_file) >> port_;
-        if (port_ <= 0) ADD_FAILURE() << "the simulator did not start";
-    }
-    ~Simulator() {
-        ::kill(pid_, SIGTERM);
-        int status = 0;
-        ::waitpid(pid_, &status, 0);
-    }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-    std::string instance() const { return "127.0.0.1:" + std::to_string(port_); }
-    // Requests, sign-in POSTs and signed-in pages the simulator has answered.
-    nlohmann::json stats() const {
-        httplib::Client client("127.0.0.1", port_);
-        auto result = client.Get("/sim/stats");
-        return result ? nlohmann::json::parse(result->body) : nlohmann::json();
-    }
+std::vector<std::string> with(std::vector<std::string> first, const std::vector<std::string>& rest) {
+    first.insert(first.end(), rest.begin(), rest.end());
+    return first;
+}
 
-private:
-    TempDir dir_;
-    pid_t pid_ = -1;
-    int port_ = 0;
+class Simulator : public LoopbackSimulator {
+public:
+    explicit Simulator(const std::vector<std::string>& switches)
+        : LoopbackSimulator(JBRIDGE_EDUTATAR_SIM, with({"--login", kLogin}, switches),
+                            {{"EDUTATAR_SIM_PASSWORD", kPassword}, {"EDUTATAR_SIM_DNSID", kDnsid}}) {}
 };
 
 std::string pull_args(const Simulator& sim, const std::string& archive, const std::string& extra = "") {

@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "tests/support/run.hpp"
+#include "tests/support/simulator.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace jb::test {
@@ -27,45 +28,15 @@ const std::string kSchool = "1000000000042";
 constexpr int kExchanges = 130;  // what a pull of the simulator's school (--quarters 1) asks
 
 // The simulator as a child process on 127.0.0.1 and a free port; stopped with SIGTERM at scope exit.
-class Simulator {
-public:
-    explicit Simulator(const std::vector<std::string>& switches, const std::string& token = kToken) {
-        std::string port_file = dir_.path("port");
-        std::vector<std::string> args{JBRIDGE_DNEVNIK_SIM, "--port-file", port_file, "--quarters", "1"};
-        args.insert(args.end(), switches.begin(), switches.end());
-        pid_ = ::fork();
-        if (pid_ == 0) {
-            ::setenv("DNEVNIK_SIM_TOKEN", token.c_str(), 1);
-            std::FILE* log = std::freopen(dir_.path("log").c_str(), "w", stdout);
-            (void)log;
-            std::vector<char*> argv;
-            for (auto& arg : args) argv.push_back(arg.data());
-            argv.push_back(nullptr);
-            ::execv(argv[0], argv.data());
-            ::_exit(127);
-        }
-        for (int i = 0; i < 500 && !std::filesystem::exists(port_file); ++i)
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        std::ifstream(port_file) >> port_;
-        if (port_ <= 0) ADD_FAILURE() << "the simulator did not start";
-    }
-    ~Simulator() {
-        ::kill(pid_, SIGTERM);
-        int status = 0;
-        ::waitpid(pid_, &status, 0);
-    }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-    std::string instance() const { return "127.0.0.1:" + std::to_string(port_); }
-    nlohmann::json stats() const {
-        httplib::Client client("127.0.0.1", port_);
-        auto result = client.Get("/sim/stats");
-        return result ? nlohmann::json::parse(result->body) : nlohmann::json();
-    }
+std::vector<std::string> with(std::vector<std::string> first, const std::vector<std::string>& rest) {
+    first.insert(first.end(), rest.begin(), rest.end());
+    return first;
+}
 
-private:
-    TempDir dir_;
-    pid_t pid_ = -1;
-    int port_ = 0;
+class Simulator : public LoopbackSimulator {
+public:
+    explicit Simulator(const std::vector<std::string>& switches, const std::string& token = kToken)
+        : LoopbackSimulator(JBRIDGE_DNEVNIK_SIM, with({"--quarters", "1"}, switches), {{"DNEVNIK_SIM_TOKEN", token}}) {}
 };
 
 std::string pull_args(const Simulator& sim, const std::string& archive, const std::string& extra = "", int concurrency = 3,
