@@ -15,6 +15,7 @@
 #include "tools/dnevnik-sim/sim_api.hpp"
 #include "tools/dnevnik-sim/sim_school.hpp"
 #include "tools/dnevnik-sim/sim_server.hpp"
+#include "tools/sim-common/serve.hpp"
 
 namespace {
 
@@ -86,29 +87,10 @@ int main(int argc, char** argv) {
         std::string token = no_auth ? "" : jb::net::load_secret(token_file, "DNEVNIK_SIM_TOKEN", "simulator token");
         if (no_auth) faults.expire_after = 0;
 
-        sigset_t signals;
-        sigemptyset(&signals);
-        sigaddset(&signals, SIGTERM);
-        sigaddset(&signals, SIGINT);
-        pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // the server's threads inherit the mask
-
+        const sigset_t signals = jb::sim::block_stop_signals();
         SimServer server(school, faults, token);
-        int bound = server.bind(host, port);
-        if (bound <= 0) throw jb::Error("cannot listen on " + host + ":" + std::to_string(port));
-        std::thread stopper([&] {
-            int received = 0;
-            sigwait(&signals, &received);
-            server.stop();
-        });
-        stopper.detach();
-        if (!port_file.empty()) {
-            std::string temp = port_file + ".tmp";
-            std::ofstream(temp) << bound << "\n";
-            std::rename(temp.c_str(), port_file.c_str());
-        }
-        std::printf("dnevnik-sim listening on http://%s:%d (school %s, year %d)\n", host.c_str(), bound, school.id.c_str(), year);
-        std::fflush(stdout);
-        server.run();
+        jb::sim::serve(server, signals, "dnevnik-sim", host, port, port_file,
+                       " (school " + school.id + ", year " + std::to_string(year) + ")");
         return 0;
     } catch (const jb::Error& e) {
         std::fprintf(stderr, "dnevnik-sim: %s\n", e.what());

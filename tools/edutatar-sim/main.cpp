@@ -17,6 +17,7 @@
 #include "core/error.hpp"
 #include "core/net/secrets.hpp"
 #include "tools/edutatar-sim/sim_pupil.hpp"
+#include "tools/sim-common/serve.hpp"
 
 namespace {
 
@@ -212,28 +213,9 @@ int main(int argc, char** argv) {
         // The accepted password and the DNSID a user would paste, from the environment only.
         const char* password = std::getenv("EDUTATAR_SIM_PASSWORD");
         const char* dnsid = std::getenv("EDUTATAR_SIM_DNSID");
-        sigset_t signals;
-        sigemptyset(&signals);
-        sigaddset(&signals, SIGTERM);
-        sigaddset(&signals, SIGINT);
-        pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+        const sigset_t signals = jb::sim::block_stop_signals();
         Server server(options, password ? password : "", dnsid ? dnsid : "");
-        int bound = server.bind(host, port);
-        if (bound <= 0) throw jb::Error("cannot listen on " + host + ":" + std::to_string(port));
-        std::thread stopper([&] {
-            int received = 0;
-            sigwait(&signals, &received);
-            server.stop();
-        });
-        stopper.detach();
-        if (!port_file.empty()) {
-            std::string temp = port_file + ".tmp";
-            std::ofstream(temp) << bound << "\n";
-            std::rename(temp.c_str(), port_file.c_str());
-        }
-        std::printf("edutatar-sim listening on http://%s:%d\n", host.c_str(), bound);
-        std::fflush(stdout);
-        server.run();
+        jb::sim::serve(server, signals, "edutatar-sim", host, port, port_file, "");
         return 0;
     } catch (const jb::Error& e) {
         std::fprintf(stderr, "edutatar-sim: %s\n", e.what());
