@@ -41,9 +41,10 @@ bool may_hold_secret_member(std::string_view body) {
     return false;
 }
 
+// Buffers the copy and writes it to a file in 1 MiB pieces, or keeps it whole when there is no file.
 class Output {
 public:
-    explicit Output(std::FILE* file, const std::string& path) : file_(file), path_(path) { buffer_.reserve(kFlush + 4096); }
+    Output(std::FILE* file, const std::string& path) : file_(file), path_(path) { buffer_.reserve(kFlush + 4096); }
     void put(char c) {
         buffer_ += c;
         if (buffer_.size() >= kFlush) flush();
@@ -77,7 +78,9 @@ public:
         buffer_ += '"';
         if (buffer_.size() >= kFlush) flush();
     }
+    std::string take() { return std::move(buffer_); }
     void flush() {
+        if (file_ == nullptr) return;
         if (!buffer_.empty() && std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
             throw Error(path_ + ": cannot write the scrubbed capture (disk full?)");
         buffer_.clear();
@@ -299,6 +302,17 @@ private:
 };
 
 }  // namespace
+
+std::string scrub_har_text(std::string_view text, const std::string& name, std::size_t* replaced) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    Output output(nullptr, name);
+    ScrubbingWriter writer(output);
+    json_scan::TextSource source(text);
+    json_scan::Scanner<ScrubbingWriter> scanner(source, writer, name);
+    scanner.run();
+    if (replaced != nullptr) *replaced = writer.replaced();
+    return output.take();
+}
 
 std::size_t scrub_har_file(const std::string& input, const std::string& output) {
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(input.c_str(), "rb"), &std::fclose);

@@ -126,3 +126,16 @@ TEST(HarScrub, RunInputRecordsTheInputsOwnChecksum) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(HarScrub, TextAndFileGiveTheSameCopy) {
+    jb::test::TempDir dir;
+    jb::test::write_file(dir.path("in.har"), kSecretHar);
+    jb::har::scrub_har_file(dir.path("in.har"), dir.path("out.har"));
+    std::size_t replaced = 0;
+    EXPECT_EQ(jb::har::scrub_har_text(kSecretHar, "in.har", &replaced), jb::test::read_file(dir.path("out.har")));
+    EXPECT_EQ(replaced, 10u);
+}
+
+}  // namespace
