@@ -1,14 +1,20 @@
 #include "core/importer.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <future>
+#include <memory>
+#include <optional>
 #include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include "core/adapter.hpp"
 #include "core/archive.hpp"
+#include "core/background_sink.hpp"
+#include "core/bulk_load.hpp"
 #include "core/capture.hpp"
 #include "core/entities.hpp"
 #include "core/error.hpp"
@@ -61,29 +67,47 @@ std::vector<std::string> files_of_input(const std::string& input, const Adapter&
 }
 
 // The raw input as the archive keeps it: a HAR with its secrets scrubbed (principle 9: tokens and
-// cookies never rest in an archive), anything else byte for byte. The run's provenance still
-// records the input's own checksum and size.
-StoredCapture keep_capture(sql::Db& db, const std::string& file, std::int64_t& scrubbed) {
-    const std::string name = std::filesystem::path(file).filename().string();
-    if (!har::looks_like_har(probe_input(file).head)) return store_capture(db, file, name);
-    static int copies = 0;
-    const std::string copy = (std::filesystem::temp_directory_path() /
-                              ("jbridge-scrubbed-" + std::to_string(::getpid()) + "-" + std::to_string(++copies) + ".har"))
-                                 .string();
-    register_temp_file(copy);
-    struct RemoveCopy {
-        const std::string& path;
-        ~RemoveCopy() {
-            std::error_code ec;
-            std::filesystem::remove(path, ec);
-            unregister_temp_file(path);
-        }
-    } remove_copy{copy};
-    scrubbed += static_cast<std::int64_t>(har::scrub_har_file(file, copy));
-    StoredCapture kept = store_capture(db, copy, name);
-    const StoredCapture original = hash_file(file);
-    kept.sha256 = original.sha256;
-    kept.size = original.size;
+// cookies never rest in an archive), anything else byte for byte; compressed into a temporary
+// file. Needs no database, so it runs on its own thread while the adapter reads. The run's
+// provenance still records the input's own checksum and size.
+struct PreparedInput {
+    std::string file;
+    std::unique_ptr<TempFileGuard> compressed_file;
+    CompressedCapture compressed;
+    std::optional<StoredCapture> original;  // a HAR's own checksum and size (the kept copy differs)
+    std::int64_t scrubbed = 0;
+};
+
+std::string temp_path(const std::string& suffix) {
+    static std::atomic<int> count{0};
+    return (std::filesystem::temp_directory_path() /
+            ("jbridge-" + std::to_string(::getpid()) + "-" + std::to_string(++count) + suffix))
+        .string();
+}
+
+PreparedInput prepare_input(const std::string& file) {
+    PreparedInput prepared;
+    prepared.file = file;
+    prepared.compressed_file = std::make_unique<TempFileGuard>(temp_path(".zst"));
+    const std::string& compressed_path = prepared.compressed_file->path();
+    if (!har::looks_like_har(probe_input(file).head)) {
+        prepared.compressed = compress_capture(file, compressed_path);
+        return prepared;
+    }
+    TempFileGuard copy(temp_path("-scrubbed.har"));
+    prepared.scrubbed = static_cast<std::int64_t>(har::scrub_har_file(file, copy.path()));
+    prepared.compressed = compress_capture(copy.path(), compressed_path);
+    prepared.original = hash_file(file);
+    return prepared;
+}
+
+StoredCapture keep_capture(sql::Db& db, const PreparedInput& prepared) {
+    StoredCapture kept =
+        store_compressed(db, prepared.compressed, std::filesystem::path(prepared.file).filename().string());
+    if (prepared.original) {
+        kept.sha256 = prepared.original->sha256;
+        kept.size = prepared.original->size;
+    }
     return kept;
 }
 
@@ -135,28 +159,45 @@ ImportReport run_import(const ImportRequest& request) {
     Archive archive = file_exists(request.archive) ? Archive::open_write(request.archive) : Archive::create(request.archive);
     report.created = archive.is_new();
     sql::Db& db = archive.db();
+    // References are checked once, over everything, by check_references() before the commit;
+    // checking each insert as well would double the lookups of a large import.
+    db.exec("PRAGMA foreign_keys = OFF");
     sql::Transaction transaction(db);
     migrate(db);
+    std::optional<DeferredIndexes> deferred_indexes;
+    if (archive.is_new()) deferred_indexes.emplace(db);
     std::int64_t rows_before = total_rows(db);
 
     Store store(db);
     Progress progress("importing", request.show_progress);
-    ProgressSink sink(store, progress);
+    BackgroundSink writer(store);
+    ProgressSink sink(writer, progress);
     UnknownValues unknowns;
     ReadContext context{request.school_year, &unknowns, request.inputs};
-    std::vector<std::pair<std::string, StoredCapture>> captures;  // path of each file kept
     std::string all_inputs;
+    std::vector<std::string> files;
     for (const auto& input : request.inputs) {
         all_inputs += (all_inputs.empty() ? "" : ", ") + input;
-        for (const auto& file : files_of_input(input, adapter))
-            captures.emplace_back(file, keep_capture(db, file, report.scrubbed_secrets));
+        for (const auto& file : files_of_input(input, adapter)) files.push_back(file);
     }
+    auto prepared_inputs = std::async(std::launch::async, [&files] {
+        std::vector<PreparedInput> prepared;
+        for (const auto& file : files) prepared.push_back(prepare_input(file));
+        return prepared;
+    });
     adapter.read_all(request.inputs, context, sink);
+    writer.finish();
     progress.finish();
+    std::vector<std::pair<std::string, StoredCapture>> captures;  // path of each file kept
+    for (const PreparedInput& prepared : prepared_inputs.get()) {
+        report.scrubbed_secrets += prepared.scrubbed;
+        captures.emplace_back(prepared.file, keep_capture(db, prepared));
+    }
     if (store.records() == 0)
         throw Error(all_inputs + ": the " + adapter.info().name +
                     " adapter found no journal data in it (is it the right capture, and the right adapter?)");
     check_references(db, all_inputs);
+    if (deferred_indexes) deferred_indexes->rebuild();
 
     report.records = store.records();
     report.inserted = total_rows(db) - rows_before;
@@ -183,6 +224,7 @@ ImportReport run_import(const ImportRequest& request) {
         input_row.bind(4, std::string_view(capture.sha256)).bind(5, capture.size).bind(6, capture.id).run();
     }
     transaction.commit();
+    db.exec("PRAGMA foreign_keys = ON");
     archive.publish();
     return report;
 }

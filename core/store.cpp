@@ -58,20 +58,31 @@ void check_row(const TableSpec& spec, const Row& row) {
 Store::Store(sql::Db& db) : db_(db) {}
 Store::~Store() = default;
 
-sql::Stmt& Store::statement_for(const TableSpec& spec) {
-    auto& slot = statements_[&spec];
-    if (!slot) slot = std::make_unique<sql::Stmt>(db_, upsert_sql(spec));
-    return *slot;
+Store::TableState& Store::state_for(const TableSpec& spec) {
+    if (&spec == last_spec_) return *last_state_;
+    TableState& state = tables_[&spec];
+    if (!state.upsert) state.upsert = std::make_unique<sql::Stmt>(db_, upsert_sql(spec));
+    last_spec_ = &spec;
+    last_state_ = &state;
+    return state;
 }
 
 void Store::put(const TableSpec& spec, const Row& row) {
     check_row(spec, row);
-    sql::Stmt& stmt = statement_for(spec);
+    TableState& state = state_for(spec);
+    sql::Stmt& stmt = *state.upsert;
     for (std::size_t i = 0; i < row.size(); ++i) stmt.bind(static_cast<int>(i + 1), row[i]);
     stmt.run();
     ++records_;
-    ++per_table_[std::string(spec.table)];
+    ++state.records;
     written_ += db_.changes();
+}
+
+std::map<std::string, std::int64_t> Store::per_table() const {
+    std::map<std::string, std::int64_t> counts;
+    for (const auto& [spec, state] : tables_)
+        if (state.records > 0) counts[std::string(spec->table)] = state.records;
+    return counts;
 }
 
 }  // namespace jb

@@ -23,13 +23,18 @@ public:
 
     std::int64_t records() const { return records_; }
     std::int64_t written() const { return written_; }  // inserted or changed
-    const std::map<std::string, std::int64_t>& per_table() const { return per_table_; }
+    std::map<std::string, std::int64_t> per_table() const;
 
 private:
-    sql::Stmt& statement_for(const TableSpec& spec);
     sql::Db& db_;
-    std::map<const TableSpec*, std::unique_ptr<sql::Stmt>> statements_;
-    std::map<std::string, std::int64_t> per_table_;
+    struct TableState {
+        std::unique_ptr<sql::Stmt> upsert;
+        std::int64_t records = 0;
+    };
+    TableState& state_for(const TableSpec& spec);
+    std::map<const TableSpec*, TableState> tables_;
+    const TableSpec* last_spec_ = nullptr;  // records come in runs of one table
+    TableState* last_state_ = nullptr;
     std::int64_t records_ = 0;
     std::int64_t written_ = 0;
 };

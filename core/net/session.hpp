@@ -20,7 +20,7 @@ class Progress;
 namespace jb::net {
 
 struct SessionOptions {
-    int concurrency = 2;   // requests in flight at once
+    int concurrency = 4;   // requests in flight at once (hides latency; the rate is what keeps it polite)
     double rate = 4;       // request starts per second over all of them (0: no limit)
     RetryPolicy retry;
     ClientOptions client;

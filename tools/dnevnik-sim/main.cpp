@@ -9,44 +9,13 @@
 #include <CLI/CLI.hpp>
 
 #include "core/error.hpp"
-#include "core/net/har_writer.hpp"
 #include "core/net/secrets.hpp"
-#include "core/url.hpp"
-#include "tools/dnevnik-sim/sim_api.hpp"
+#include "tools/dnevnik-sim/sim_har.hpp"
 #include "tools/dnevnik-sim/sim_school.hpp"
 #include "tools/dnevnik-sim/sim_server.hpp"
 #include "tools/sim-common/serve.hpp"
 
-namespace {
-
 using namespace jb::dnevnik_sim;
-
-// The data set as the HAR a full export with one window per class year would give.
-void dump_har(const SimSchool& school, const std::string& path) {
-    jb::net::HarWriter har(path);
-    std::string started = std::to_string(school.year + 1) + "-06-15T10:00:00.000Z";
-    for (const std::string& target : whole_year_paths(school)) {
-        std::size_t question = target.find('?');
-        std::string path_only = target.substr(0, question);
-        Query query;
-        if (question != std::string::npos)
-            for (const auto& [name, value] : jb::parse_url("http://x" + target).query) query.emplace(name, value);
-        Answer answer = jb::dnevnik_sim::answer(school, path_only, query);
-        jb::net::Request request;
-        request.url = "https://api.school.mosreg.ru" + target;
-        request.headers = {{"Accept", "application/json"}, {"Access-Token", "invented"}};
-        jb::net::Response response;
-        response.status = answer.status;
-        response.status_text = answer.status == 200 ? "OK" : "Error";
-        response.headers = {{"Content-Type", answer.content_type}};
-        response.body = answer.body;
-        response.started = started;
-        har.add(jb::net::har_entry_line(request, response));
-    }
-    har.commit();
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"dnevnik-sim: a loopback Dnevnik.ru v2 API serving an invented school (for tests)"};
@@ -55,11 +24,18 @@ int main(int argc, char** argv) {
     std::string host = "127.0.0.1", port_file, dump, token_file;
     bool no_auth = false;
     Faults faults;
+    SimScale scale;
     app.add_option("--host", host, "Address to listen on")->capture_default_str();
     app.add_option("--port", port, "Port (0: any free port)")->capture_default_str();
     app.add_option("--port-file", port_file, "Write the port here once listening");
     app.add_option("--year", year, "School year (its starting calendar year)")->capture_default_str();
     app.add_option("--quarters", quarters, "Quarters that get lessons and marks (1-4)")->capture_default_str()->check(CLI::Range(1, 4));
+    app.add_option("--classes", scale.classes, "Classes (the first learns English in two subgroups)")
+        ->capture_default_str()->check(CLI::Range(1, kMaxSimClasses));
+    app.add_option("--pupils", scale.pupils, "Pupils per class")->capture_default_str()->check(CLI::Range(5, 40));
+    app.add_option("--subjects", scale.subjects, "Subjects")->capture_default_str()->check(CLI::Range(1, 12));
+    app.add_option("--lessons-per-day", scale.lessons_per_day, "Lessons per class and school day")
+        ->capture_default_str()->check(CLI::Range(1, 8));
     app.add_option("--seed", seed, "Seed of the invented school")->capture_default_str();
     app.add_option("--token-file", token_file, "File (mode 0600) with the accepted token; default: $DNEVNIK_SIM_TOKEN");
     app.add_flag("--no-auth", no_auth, "Accept any token");
@@ -79,11 +55,11 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
 
     try {
-        SimSchool school = make_sim_school(year, seed, quarters);
         if (!dump.empty()) {
-            dump_har(school, dump);
+            write_whole_year_har(year, seed, quarters, scale, dump);
             return 0;
         }
+        SimSchool school = make_sim_school(year, seed, quarters, scale);
         std::string token = no_auth ? "" : jb::net::load_secret(token_file, "DNEVNIK_SIM_TOKEN", "simulator token");
         if (no_auth) faults.expire_after = 0;
 

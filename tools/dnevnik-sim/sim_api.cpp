@@ -94,27 +94,39 @@ Answer answer(const SimSchool& school, const std::string& path, const Query& que
     return error(404, "apiMethodNotSupported", "Method not found");
 }
 
+std::vector<std::string> school_paths(const SimSchool& school) {
+    return {"/v2/users/me/context", "/v2/schools/" + school.id, "/v2/schools/" + school.id + "/edu-groups",
+            "/v2/work-types/" + school.id};
+}
+
+std::vector<std::string> group_paths(const SimSchool& school, const SimGroup& group) {
+    std::vector<std::string> paths;
+    std::string g = "/v2/edu-groups/" + group.id;
+    paths.push_back(g + "/persons?includeArchive=true");
+    paths.push_back(g + "/reporting-periods");
+    paths.push_back(g + "/reporting-period-group");
+    paths.push_back(g + "/lessons/" + school.first_day + "/" + school.last_day);
+    paths.push_back(g + "/marks/" + school.first_day + "/" + school.last_day);
+    std::set<std::string> subjects;
+    for (const auto& lesson : group.lessons) subjects.insert(lesson.value["subject"]["id_str"].get<std::string>());
+    for (const auto& subject : subjects)
+        paths.push_back("/v2/lesson-log-entries/group/" + group.id + "?subject=" + subject + "&from=" + school.first_day +
+                        "&to=" + school.last_day);
+    paths.push_back(g + "/final-marks");
+    for (const json& person : group.persons)
+        paths.push_back("/v2/persons/" + person["id_str"].get<std::string>() + "/edu-groups/" + group.id + "/allfinalmarks");
+    return paths;
+}
+
+std::vector<std::string> closing_paths() { return {"/v2/marks/values", "/v2/lesson-log-entries/statuses"}; }
+
 std::vector<std::string> whole_year_paths(const SimSchool& school) {
-    std::vector<std::string> paths{"/v2/users/me/context", "/v2/schools/" + school.id, "/v2/schools/" + school.id + "/edu-groups",
-                                   "/v2/work-types/" + school.id};
+    std::vector<std::string> paths = school_paths(school);
     for (const SimGroup& group : school.groups) {
-        std::string g = "/v2/edu-groups/" + group.id;
-        paths.push_back(g + "/persons?includeArchive=true");
-        paths.push_back(g + "/reporting-periods");
-        paths.push_back(g + "/reporting-period-group");
-        paths.push_back(g + "/lessons/" + school.first_day + "/" + school.last_day);
-        paths.push_back(g + "/marks/" + school.first_day + "/" + school.last_day);
-        std::set<std::string> subjects;
-        for (const auto& lesson : group.lessons) subjects.insert(lesson.value["subject"]["id_str"].get<std::string>());
-        for (const auto& subject : subjects)
-            paths.push_back("/v2/lesson-log-entries/group/" + group.id + "?subject=" + subject + "&from=" + school.first_day +
-                            "&to=" + school.last_day);
-        paths.push_back(g + "/final-marks");
-        for (const json& person : group.persons)
-            paths.push_back("/v2/persons/" + person["id_str"].get<std::string>() + "/edu-groups/" + group.id + "/allfinalmarks");
+        std::vector<std::string> more = group_paths(school, group);
+        paths.insert(paths.end(), more.begin(), more.end());
     }
-    paths.push_back("/v2/marks/values");
-    paths.push_back("/v2/lesson-log-entries/statuses");
+    for (std::string& path : closing_paths()) paths.push_back(std::move(path));
     return paths;
 }
 

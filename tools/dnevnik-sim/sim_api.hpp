@@ -19,8 +19,11 @@ using Query = std::multimap<std::string, std::string>;
 // get the platform's 404 error body; a window outside the data gets `[]`.
 Answer answer(const SimSchool& school, const std::string& path, const Query& query);
 
-
 // The requests a full export makes when each class's year is one window: what --dump-har serves.
+// In that order: the school's, each group's, and the closing dictionaries.
 std::vector<std::string> whole_year_paths(const SimSchool& school);
+std::vector<std::string> school_paths(const SimSchool& school);
+std::vector<std::string> group_paths(const SimSchool& school, const SimGroup& group);
+std::vector<std::string> closing_paths();
 
 }  // namespace jb::dnevnik_sim

@@ -30,10 +30,18 @@ struct SubjectInfo {
     const char* name;
     const char* area;
 };
-constexpr std::array<SubjectInfo, 4> kSubjects{{{"Математика", "Математика и информатика"},
-                                                {"Русский язык", "Русский язык и литература"},
-                                                {"Английский язык", "Иностранные языки"},
-                                                {"История", "Общественно-научные предметы"}}};
+constexpr std::array<SubjectInfo, 12> kSubjects{{{"Математика", "Математика и информатика"},
+                                                 {"Русский язык", "Русский язык и литература"},
+                                                 {"Английский язык", "Иностранные языки"},
+                                                 {"История", "Общественно-научные предметы"},
+                                                 {"Литература", "Русский язык и литература"},
+                                                 {"Биология", "Естественно-научные предметы"},
+                                                 {"География", "Общественно-научные предметы"},
+                                                 {"Физика", "Естественно-научные предметы"},
+                                                 {"Информатика", "Математика и информатика"},
+                                                 {"Химия", "Естественно-научные предметы"},
+                                                 {"Физическая культура", "Физическая культура и ОБЗР"},
+                                                 {"Музыка", "Искусство"}}};
 constexpr int kEnglish = 2;
 
 struct WorkTypeInfo {
@@ -172,17 +180,89 @@ const SimGroup* SimSchool::group(const std::string& wanted) const {
     return nullptr;
 }
 
-SimSchool make_sim_school(int year, std::uint64_t seed, int quarters) {
-    quarters = std::clamp(quarters, 1, 4);
-    SimSchool sim;
+namespace {
+
+struct ClassInfo {
+    std::string name;
+    int grade = 5;
+};
+
+// 5А and 6Б (the tests' school), then grades 5–11 with the letters В…М (no clash with those two);
+// beyond 70 classes (benchmarks only) the names repeat with a suffix: 5В-2, 6В-2, …
+ClassInfo class_info(int index) {
+    static const std::array<const char*, 12> letters{"А", "Б", "В", "Г", "Д", "Е", "Ж", "З", "И", "К", "Л", "М"};
+    if (index < 2) return {std::to_string(5 + index) + letters[static_cast<std::size_t>(index)], 5 + index};
+    int grade = 5 + index % 7;
+    std::string name = std::to_string(grade) + letters[static_cast<std::size_t>(2 + index / 7 % 10)];
+    if (index >= 70) name += "-" + std::to_string(index / 70 + 1);
+    return {name, grade};
+}
+
+std::int64_t class_id_of(int index) { return kGroupBase + 1 + static_cast<std::int64_t>(index) * 10; }
+
+// The quarter-mark work of a class, quarter and subject (the ids of the tests' school unchanged).
+std::int64_t period_work_id(int class_index, int quarter, int subject) {
+    std::int64_t slot = subject < 10 ? quarter * 10 + subject : 100 + quarter * 10 + (subject - 10);
+    return kWorkBase + 900000000 + 1000 + static_cast<std::int64_t>(class_index) * 10000 + slot;
+}
+
+json group_json(int year, const ClassInfo& info, std::int64_t class_id, std::int64_t id, const std::string& name,
+                bool subgroup) {
+    json group = id_pair("id", id);
+    group["parentIds"] = subgroup ? json::array({class_id}) : json::array();
+    group["parentIds_str"] = subgroup ? json::array({s(class_id)}) : json::array();
+    group["type"] = subgroup ? "Subgroup" : "Group";
+    group["name"] = name;
+    group["fullName"] = name + (subgroup ? "" : " класс");
+    group["parallel"] = info.grade;
+    add_id(group, "timetable", 1950000000000000001);
+    group["status"] = "Active";
+    group["studyyear"] = year;
+    group["educationType"] = "Regular";
+    group["subjects"] = json::array();
+    group["journaltype"] = "Regular";
+    return group;
+}
+
+std::string subgroup_name(const ClassInfo& info, int part) {
+    return info.name + " англ. " + std::to_string(part + 1) + " гр.";
+}
+
+}  // namespace
+
+struct SimSchoolBuilder::State {
+    SimScale scale;
+    int quarters = 2;
+    Rng rng{0};
+    synth::SchoolCalendar calendar;
+    SimSchool header;
+    json work_types_b = json::array();
+    std::vector<Person> teachers;
+    int next_class = 0;
+    std::int64_t next_person = kPersonBase, next_lesson = kLessonBase, next_work = kWorkBase, next_mark = kMarkBase;
+
+    std::int64_t new_person_id() {
+        if (++next_person == kPersonBase + 999) ++next_person;  // the administrator's person id
+        return next_person;
+    }
+    std::vector<SimGroup> make_class(int c);
+};
+
+SimSchoolBuilder::SimSchoolBuilder(int year, std::uint64_t seed, int quarters, SimScale scale) : state_(std::make_unique<State>()) {
+    State& st = *state_;
+    st.scale = scale;
+    st.scale.classes = std::clamp(scale.classes, 1, kMaxSimClasses);
+    st.scale.pupils = std::clamp(scale.pupils, 5, 40);
+    st.scale.subjects = std::clamp(scale.subjects, 1, static_cast<int>(kSubjects.size()));
+    st.scale.lessons_per_day = std::clamp(scale.lessons_per_day, 1, 8);
+    st.quarters = std::clamp(quarters, 1, 4);
+    st.rng = Rng(synth::mix(seed, 7));
+    st.calendar = synth::make_calendar(year);
+    SimSchool& sim = st.header;
     sim.year = year;
     sim.id = s(kSchool);
-    Rng rng(synth::mix(seed, 7));
-    synth::SchoolCalendar calendar = synth::make_calendar(year);
 
-    std::int64_t next_person = kPersonBase;
-    std::vector<Person> teachers;
-    for (std::size_t i = 0; i < kSubjects.size(); ++i) teachers.push_back(make_person(rng, ++next_person, true, true));
+    for (int i = 0; i < st.scale.subjects; ++i) st.teachers.push_back(make_person(st.rng, st.new_person_id(), true, true));
 
     sim.school = id_pair("id", kSchool);
     sim.school.update({{"name", "Школа № 42"}, {"fullName", "МБОУ «Средняя общеобразовательная школа № 42»"},
@@ -197,16 +277,15 @@ SimSchool make_sim_school(int year, std::uint64_t seed, int quarters) {
                      {"abbr", kWorkTypes[i].abbr}, {"weight", kWorkTypes[i].weight}});
         sim.work_types.push_back(type);
     }
-    json work_types_b = json::array();
     for (std::size_t i = 0; i < kWorkTypes.size(); ++i)
-        work_types_b.push_back({{"id", kWorkTypeBase + static_cast<std::int64_t>(i)}, {"schoolId", kSchool},
-                                {"abbreviation", kWorkTypes[i].abbr}, {"name", kWorkTypes[i].title},
-                                {"isFinal", i == 3}, {"isImportant", i == 1}, {"kindId", i + 1}, {"kind", kWorkTypes[i].kind}});
+        st.work_types_b.push_back({{"id", kWorkTypeBase + static_cast<std::int64_t>(i)}, {"schoolId", kSchool},
+                                   {"abbreviation", kWorkTypes[i].abbr}, {"name", kWorkTypes[i].title},
+                                   {"isFinal", i == 3}, {"isImportant", i == 1}, {"kindId", i + 1}, {"kind", kWorkTypes[i].kind}});
 
     sim.reporting_periods = json::array();
     json holidays = json::array();
     for (int q = 0; q < 4; ++q) {
-        const auto& quarter = calendar.quarters[static_cast<std::size_t>(q)];
+        const auto& quarter = st.calendar.quarters[static_cast<std::size_t>(q)];
         json period = id_pair("id", kPeriodBase + q + 1);
         period.update({{"start", synth::iso_date(quarter.start) + "T00:00:00"},
                        {"finish", synth::iso_date(quarter.end) + "T00:00:00"},
@@ -215,191 +294,26 @@ SimSchool make_sim_school(int year, std::uint64_t seed, int quarters) {
         sim.reporting_periods.push_back(period);
     }
     std::int64_t holiday_id = 1810000000000000000;
-    for (const auto& holiday : calendar.holidays)
+    for (const auto& holiday : st.calendar.holidays)
         holidays.push_back({{"id", ++holiday_id}, {"reportingPeriodGroupId", 1801000000000000001},
                             {"dateStart", synth::iso_date(holiday.start) + "T00:00:00"},
                             {"dateFinish", synth::iso_date(holiday.end) + "T00:00:00"}, {"name", holiday.name},
                             {"description", ""}});
     sim.period_group = {{"id", 1801000000000000001}, {"reportingPeriods", sim.reporting_periods}, {"holidays", holidays}};
-    sim.first_day = synth::iso_date(calendar.quarters.front().start);
-    sim.last_day = synth::iso_date(calendar.quarters.back().end);
+    sim.first_day = synth::iso_date(st.calendar.quarters.front().start);
+    sim.last_day = synth::iso_date(st.calendar.quarters.back().end);
 
-    // Two classes; 5А learns English in two subgroups.
-    struct ClassInfo {
-        const char* name;
-        int grade;
-    };
-    const std::array<ClassInfo, 2> classes{{{"5А", 5}, {"6Б", 6}}};
+    // Every class with its groups; the first class learns English in two subgroups.
     sim.edu_groups = json::array();
-    std::int64_t next_lesson = kLessonBase, next_work = kWorkBase, next_mark = kMarkBase;
-    json context_groups = json::array(), class_ids = json::array();
-    for (std::size_t c = 0; c < classes.size(); ++c) {
-        std::int64_t class_id = kGroupBase + 1 + static_cast<std::int64_t>(c) * 10;
-        bool splits = c == 0;
-        std::array<std::int64_t, 2> sub_ids{class_id + 1, class_id + 2};
-
-        std::vector<Pupil> pupils;
-        for (int p = 0; p < 6; ++p) {
-            Pupil pupil{make_person(rng, ++next_person, false, !(c == 1 && p == 3)), p % 2, ""};
-            pupils.push_back(pupil);
-        }
-        if (c == 0) pupils[4].left = synth::iso_date(calendar.quarters[0].end - 10);  // leaves mid-quarter: archived
-
-        auto group_json = [&](std::int64_t id, std::string name, bool subgroup) {
-            json group = id_pair("id", id);
-            group["parentIds"] = subgroup ? json::array({class_id}) : json::array();
-            group["parentIds_str"] = subgroup ? json::array({s(class_id)}) : json::array();
-            group["type"] = subgroup ? "Subgroup" : "Group";
-            group["name"] = name;
-            group["fullName"] = name + (subgroup ? "" : " класс");
-            group["parallel"] = classes[c].grade;
-            add_id(group, "timetable", 1950000000000000001);
-            group["status"] = "Active";
-            group["studyyear"] = year;
-            group["educationType"] = "Regular";
-            group["subjects"] = json::array();
-            group["journaltype"] = "Regular";
-            return group;
-        };
-        SimGroup klass;
-        klass.id = s(class_id);
-        sim.edu_groups.push_back(group_json(class_id, classes[c].name, false));
+    json class_ids = json::array();
+    for (int c = 0; c < st.scale.classes; ++c) {
+        ClassInfo info = class_info(c);
+        std::int64_t class_id = class_id_of(c);
+        sim.edu_groups.push_back(group_json(year, info, class_id, class_id, info.name, false));
         class_ids.push_back(class_id);
-        context_groups.push_back(sim.edu_groups.back());
-        std::array<SimGroup, 2> subs;
-        if (splits)
-            for (int k = 0; k < 2; ++k) {
-                subs[static_cast<std::size_t>(k)].id = s(sub_ids[static_cast<std::size_t>(k)]);
-                subs[static_cast<std::size_t>(k)].subgroup = true;
-                std::string name = std::string(classes[c].name) + " англ. " + std::to_string(k + 1) + " гр.";
-                sim.edu_groups.push_back(group_json(sub_ids[static_cast<std::size_t>(k)], name, true));
-                context_groups.push_back(sim.edu_groups.back());
-            }
-        klass.persons = klass.current_persons = json::array();
-        for (auto& sub : subs) sub.persons = sub.current_persons = json::array();
-        for (const Pupil& pupil : pupils) {
-            klass.persons.push_back(pupil.person.value);
-            if (pupil.left.empty()) klass.current_persons.push_back(pupil.person.value);
-            if (splits) {
-                auto& sub = subs[static_cast<std::size_t>(pupil.subgroup)];
-                sub.persons.push_back(pupil.person.value);
-                if (pupil.left.empty()) sub.current_persons.push_back(pupil.person.value);
-            }
-        }
-
-        // Lessons in the first `quarters` quarters; three a day, subjects rotating by weekday.
-        std::vector<std::uint8_t> level;
-        for (std::size_t p = 0; p < pupils.size(); ++p) level.push_back(static_cast<std::uint8_t>(rng.between(0, 3)));
-        for (int q = 0; q < quarters; ++q) {
-            const auto& quarter = calendar.quarters[static_cast<std::size_t>(q)];
-            for (Date day : quarter.school_days) {
-                std::string date = synth::iso_date(day);
-                for (int number = 1; number <= 3; ++number) {
-                    int subject = (synth::weekday(day) + number) % static_cast<int>(kSubjects.size());
-                    bool split = splits && subject == kEnglish;
-                    for (int part = 0; part < (split ? 2 : 1); ++part) {
-                        std::int64_t group = split ? sub_ids[static_cast<std::size_t>(part)] : class_id;
-                        SimGroup& target = split ? subs[static_cast<std::size_t>(part)] : klass;
-                        std::int64_t teacher = teachers[static_cast<std::size_t>(subject)].id;
-                        std::int64_t lesson_id = ++next_lesson;
-                        json lesson = id_pair("id", lesson_id);
-                        lesson["title"] = std::string("Тема урока ") + std::to_string(lesson_id % 1000);
-                        lesson["date"] = at_time(day, 8 * 60 + 30 + (number - 1) * 55);
-                        lesson["number"] = number;
-                        lesson["subject"] = subject_json(subject);
-                        add_id(lesson, "group", group);
-                        lesson["status"] = "Conducted";
-                        lesson["resultPlaceId"] = nullptr;
-                        lesson["teachers"] = json::array({teacher});
-                        lesson["teachers_str"] = json::array({s(teacher)});
-                        json works = json::array();
-                        std::int64_t class_work = ++next_work;
-                        works.push_back(work_json(class_work, "DefaultNewLessonWork", 0, 1, lesson_id, group, subject,
-                                                  "Работа на уроке", q + 1, date, teacher));
-                        bool test = lesson_id % 7 == 0;
-                        std::int64_t test_work = 0;
-                        if (test) {
-                            test_work = ++next_work;
-                            works.push_back(work_json(test_work, "LessonTestWork", 1, 2, lesson_id, group, subject,
-                                                      "Контрольная работа", q + 1, date, teacher));
-                        }
-                        if (lesson_id % 2 == 0) {
-                            json homework = work_json(++next_work, "Homework", 2, 1, lesson_id, group, subject,
-                                                      "§" + std::to_string(lesson_id % 40 + 1) + ", упр. " +
-                                                          std::to_string(lesson_id % 300 + 1),
-                                                      q + 1, synth::iso_date(day + 2), teacher);
-                            if (lesson_id % 10 == 0)
-                                homework["tasks"].push_back({{"id", next_work + 1000000}, {"id_str", s(next_work + 1000000)},
-                                                             {"person", pupils[0].person.id},
-                                                             {"person_str", s(pupils[0].person.id)},
-                                                             {"work", next_work}, {"work_str", s(next_work)},
-                                                             {"status", "Done"},
-                                                             {"targetDate", synth::iso_date(day + 2) + "T00:00:00"}});
-                            works.push_back(homework);
-                        }
-                        lesson["works"] = works;
-                        target.lessons.push_back({date, "", lesson});
-
-                        for (std::size_t p = 0; p < pupils.size(); ++p) {
-                            const Pupil& pupil = pupils[p];
-                            if (!pupil.active(date) || (split && pupil.subgroup != part)) continue;
-                            std::int64_t person = pupil.person.id;
-                            if (rng.chance(60)) {  // attendance: sparse, deviations only (and a rare Attend)
-                                static const std::array<const char*, 5> statuses{"Absent", "Ill", "Late", "Pass", "Attend"};
-                                json entry = id_pair("person", person);
-                                add_id(entry, "lesson", lesson_id);
-                                entry["comment"] = "";
-                                entry["status"] = statuses[static_cast<std::size_t>(rng.below(5))];
-                                entry["createdDate"] = at_time(day, 9 * 60 + number * 50) .substr(0, 19) + ".317";
-                                target.log.push_back({date, s(kSubjectBase + subject), entry});
-                                if (entry["status"] != "Attend" && entry["status"] != "Late") continue;
-                            }
-                            if (rng.chance(300))
-                                target.marks.push_back({date, "", mark_json(++next_mark, draw_mark(rng, level[p]), person,
-                                                                            class_work, lesson_id, 0, date, 0, true)});
-                            if (test)
-                                for (int n = 0; n < 2; ++n)
-                                    if (n == 0 || rng.chance(400))
-                                        target.marks.push_back({date, "", mark_json(++next_mark, draw_mark(rng, level[p]), person,
-                                                                                    test_work, lesson_id, n, date, 1, true)});
-                        }
-                    }
-                }
-            }
-            // Quarter marks: a PeriodMark work per subject, marks without a lesson, on the class.
-            std::string end = synth::iso_date(quarter.end);
-            for (std::size_t p = 0; p < pupils.size(); ++p) {
-                const Pupil& pupil = pupils[p];
-                if (!pupil.active(end)) continue;
-                json person_finals = json::array();
-                json person_entry = id_pair("person", pupil.person.id);
-                add_id(person_entry, "group", class_id);
-                add_id(person_entry, "reportingPeriod", kPeriodBase + q + 1);
-                for (int subject = 0; subject < static_cast<int>(kSubjects.size()); ++subject) {
-                    std::int64_t work = kWorkBase + 900000000 + class_id % 100 * 1000 + q * 10 + subject;
-                    std::string value = std::string(1, draw_mark(rng, level[p])[0]);
-                    json mark = mark_json(++next_mark, value, pupil.person.id, work, nullptr, 0, end, 3, false);
-                    person_finals.push_back({{"subject", kSubjectBase + subject}, {"subject_str", s(kSubjectBase + subject)},
-                                             {"final-mark", mark}});
-                    json& all = klass.all_final_marks[s(pupil.person.id)];
-                    if (all.is_null())
-                        all = {{"marks", json::array()}, {"works", json::array()}, {"subjects", json::array()},
-                               {"workTypes", work_types_b}};
-                    all["marks"].push_back(mark);
-                    all["works"].push_back(work_json(work, "PeriodMark", 3, 1, nullptr, class_id, subject,
-                                                     "Итоговая оценка за " + std::to_string(q + 1) + " четверть", q + 1,
-                                                     end, teachers[static_cast<std::size_t>(subject)].id));
-                    if (q == 0)
-                        all["subjects"].push_back({{"id", kSubjectBase + subject}, {"name", kSubjects[static_cast<std::size_t>(subject)].name},
-                                                   {"knowledgeAreaId", subject + 1}});
-                }
-                person_entry["per-subject-final-marks"] = person_finals;
-                klass.final_marks.push_back(person_entry);
-            }
-        }
-        sim.groups.push_back(std::move(klass));
-        if (splits)
-            for (auto& sub : subs) sim.groups.push_back(std::move(sub));
+        if (c == 0 && st.scale.subjects > kEnglish)
+            for (int k = 0; k < 2; ++k)
+                sim.edu_groups.push_back(group_json(year, info, class_id, class_id + 1 + k, subgroup_name(info, k), true));
     }
 
     json admin = id_pair("userId", kPersonBase + 900000);
@@ -408,10 +322,178 @@ SimSchool make_sim_school(int year, std::uint64_t seed, int quarters) {
                   {"firstName", "Анна"}, {"lastName", "Вымышленная"}, {"middleName", "Петровна"}, {"shortName", "Вымышленная А. П."},
                   {"schoolIds", {kSchool}}, {"groupIds", class_ids},
                   {"schools", {{{"id", kSchool}, {"name", "Школа № 42"}, {"type", "Regular"}, {"groupIds", class_ids}}}},
-                  {"eduGroups", context_groups}, {"children", json::array()}});
+                  {"eduGroups", sim.edu_groups}, {"children", json::array()}});
     sim.context = admin;
     sim.mark_values = {{"mark5", {"1-", "1", "1+", "2-", "2", "2+", "3-", "3", "3+", "4-", "4", "4+", "5-", "5", "5+"}}};
     sim.statuses = {"Attend", "Absent", "Ill", "Late", "Pass"};
+}
+
+SimSchoolBuilder::~SimSchoolBuilder() = default;
+
+const SimSchool& SimSchoolBuilder::header() const { return state_->header; }
+bool SimSchoolBuilder::done() const { return state_->next_class >= state_->scale.classes; }
+
+std::vector<SimGroup> SimSchoolBuilder::next_class() {
+    if (done()) return {};
+    return state_->make_class(state_->next_class++);
+}
+
+std::vector<SimGroup> SimSchoolBuilder::State::make_class(int c) {
+    const int subjects = scale.subjects;
+    ClassInfo info = class_info(c);
+    std::int64_t class_id = class_id_of(c);
+    bool splits = c == 0 && subjects > kEnglish;
+    std::array<std::int64_t, 2> sub_ids{class_id + 1, class_id + 2};
+
+    std::vector<Pupil> pupils;
+    for (int p = 0; p < scale.pupils; ++p) {
+        Pupil pupil{make_person(rng, new_person_id(), false, !(c == 1 && p == 3)), p % 2, ""};
+        pupils.push_back(pupil);
+    }
+    if (c == 0) pupils[4].left = synth::iso_date(calendar.quarters[0].end - 10);  // leaves mid-quarter: archived
+
+    SimGroup klass;
+    klass.id = s(class_id);
+    std::array<SimGroup, 2> subs;
+    if (splits)
+        for (int k = 0; k < 2; ++k) {
+            subs[static_cast<std::size_t>(k)].id = s(sub_ids[static_cast<std::size_t>(k)]);
+            subs[static_cast<std::size_t>(k)].subgroup = true;
+        }
+    klass.persons = klass.current_persons = json::array();
+    for (auto& sub : subs) sub.persons = sub.current_persons = json::array();
+    for (const Pupil& pupil : pupils) {
+        klass.persons.push_back(pupil.person.value);
+        if (pupil.left.empty()) klass.current_persons.push_back(pupil.person.value);
+        if (splits) {
+            auto& sub = subs[static_cast<std::size_t>(pupil.subgroup)];
+            sub.persons.push_back(pupil.person.value);
+            if (pupil.left.empty()) sub.current_persons.push_back(pupil.person.value);
+        }
+    }
+
+    // Lessons in the first `quarters` quarters; subjects rotate by weekday and lesson number.
+    std::vector<std::uint8_t> level;
+    for (std::size_t p = 0; p < pupils.size(); ++p) level.push_back(static_cast<std::uint8_t>(rng.between(0, 3)));
+    for (int q = 0; q < quarters; ++q) {
+        const auto& quarter = calendar.quarters[static_cast<std::size_t>(q)];
+        for (Date day : quarter.school_days) {
+            std::string date = synth::iso_date(day);
+            for (int number = 1; number <= scale.lessons_per_day; ++number) {
+                int subject = (synth::weekday(day) + number) % subjects;
+                bool split = splits && subject == kEnglish;
+                for (int part = 0; part < (split ? 2 : 1); ++part) {
+                    std::int64_t group = split ? sub_ids[static_cast<std::size_t>(part)] : class_id;
+                    SimGroup& target = split ? subs[static_cast<std::size_t>(part)] : klass;
+                    std::int64_t teacher = teachers[static_cast<std::size_t>(subject)].id;
+                    std::int64_t lesson_id = ++next_lesson;
+                    json lesson = id_pair("id", lesson_id);
+                    lesson["title"] = std::string("Тема урока ") + std::to_string(lesson_id % 1000);
+                    lesson["date"] = at_time(day, 8 * 60 + 30 + (number - 1) * 55);
+                    lesson["number"] = number;
+                    lesson["subject"] = subject_json(subject);
+                    add_id(lesson, "group", group);
+                    lesson["status"] = "Conducted";
+                    lesson["resultPlaceId"] = nullptr;
+                    lesson["teachers"] = json::array({teacher});
+                    lesson["teachers_str"] = json::array({s(teacher)});
+                    json works = json::array();
+                    std::int64_t class_work = ++next_work;
+                    works.push_back(work_json(class_work, "DefaultNewLessonWork", 0, 1, lesson_id, group, subject,
+                                              "Работа на уроке", q + 1, date, teacher));
+                    bool test = lesson_id % 7 == 0;
+                    std::int64_t test_work = 0;
+                    if (test) {
+                        test_work = ++next_work;
+                        works.push_back(work_json(test_work, "LessonTestWork", 1, 2, lesson_id, group, subject,
+                                                  "Контрольная работа", q + 1, date, teacher));
+                    }
+                    if (lesson_id % 2 == 0) {
+                        json homework = work_json(++next_work, "Homework", 2, 1, lesson_id, group, subject,
+                                                  "§" + std::to_string(lesson_id % 40 + 1) + ", упр. " +
+                                                      std::to_string(lesson_id % 300 + 1),
+                                                  q + 1, synth::iso_date(day + 2), teacher);
+                        if (lesson_id % 10 == 0)
+                            homework["tasks"].push_back({{"id", next_work + 1000000}, {"id_str", s(next_work + 1000000)},
+                                                         {"person", pupils[0].person.id},
+                                                         {"person_str", s(pupils[0].person.id)},
+                                                         {"work", next_work}, {"work_str", s(next_work)},
+                                                         {"status", "Done"},
+                                                         {"targetDate", synth::iso_date(day + 2) + "T00:00:00"}});
+                        works.push_back(homework);
+                    }
+                    lesson["works"] = works;
+                    target.lessons.push_back({date, "", lesson});
+
+                    for (std::size_t p = 0; p < pupils.size(); ++p) {
+                        const Pupil& pupil = pupils[p];
+                        if (!pupil.active(date) || (split && pupil.subgroup != part)) continue;
+                        std::int64_t person = pupil.person.id;
+                        if (rng.chance(60)) {  // attendance: sparse, deviations only (and a rare Attend)
+                            static const std::array<const char*, 5> statuses{"Absent", "Ill", "Late", "Pass", "Attend"};
+                            json entry = id_pair("person", person);
+                            add_id(entry, "lesson", lesson_id);
+                            entry["comment"] = "";
+                            entry["status"] = statuses[static_cast<std::size_t>(rng.below(5))];
+                            entry["createdDate"] = at_time(day, 9 * 60 + number * 50).substr(0, 19) + ".317";
+                            target.log.push_back({date, s(kSubjectBase + subject), entry});
+                            if (entry["status"] != "Attend" && entry["status"] != "Late") continue;
+                        }
+                        if (rng.chance(300))
+                            target.marks.push_back({date, "", mark_json(++next_mark, draw_mark(rng, level[p]), person,
+                                                                        class_work, lesson_id, 0, date, 0, true)});
+                        if (test)
+                            for (int n = 0; n < 2; ++n)
+                                if (n == 0 || rng.chance(400))
+                                    target.marks.push_back({date, "", mark_json(++next_mark, draw_mark(rng, level[p]), person,
+                                                                                test_work, lesson_id, n, date, 1, true)});
+                    }
+                }
+            }
+        }
+        // Quarter marks: a PeriodMark work per subject, marks without a lesson, on the class.
+        std::string end = synth::iso_date(quarter.end);
+        for (std::size_t p = 0; p < pupils.size(); ++p) {
+            const Pupil& pupil = pupils[p];
+            if (!pupil.active(end)) continue;
+            json person_finals = json::array();
+            json person_entry = id_pair("person", pupil.person.id);
+            add_id(person_entry, "group", class_id);
+            add_id(person_entry, "reportingPeriod", kPeriodBase + q + 1);
+            for (int subject = 0; subject < subjects; ++subject) {
+                std::int64_t work = period_work_id(c, q, subject);
+                std::string value = std::string(1, draw_mark(rng, level[p])[0]);
+                json mark = mark_json(++next_mark, value, pupil.person.id, work, nullptr, 0, end, 3, false);
+                person_finals.push_back({{"subject", kSubjectBase + subject}, {"subject_str", s(kSubjectBase + subject)},
+                                         {"final-mark", mark}});
+                json& all = klass.all_final_marks[s(pupil.person.id)];
+                if (all.is_null())
+                    all = {{"marks", json::array()}, {"works", json::array()}, {"subjects", json::array()},
+                           {"workTypes", work_types_b}};
+                all["marks"].push_back(mark);
+                all["works"].push_back(work_json(work, "PeriodMark", 3, 1, nullptr, class_id, subject,
+                                                 "Итоговая оценка за " + std::to_string(q + 1) + " четверть", q + 1,
+                                                 end, teachers[static_cast<std::size_t>(subject)].id));
+                if (q == 0)
+                    all["subjects"].push_back({{"id", kSubjectBase + subject}, {"name", kSubjects[static_cast<std::size_t>(subject)].name},
+                                               {"knowledgeAreaId", subject + 1}});
+            }
+            person_entry["per-subject-final-marks"] = person_finals;
+            klass.final_marks.push_back(person_entry);
+        }
+    }
+    std::vector<SimGroup> groups;
+    groups.push_back(std::move(klass));
+    if (splits)
+        for (auto& sub : subs) groups.push_back(std::move(sub));
+    return groups;
+}
+
+SimSchool make_sim_school(int year, std::uint64_t seed, int quarters, SimScale scale) {
+    SimSchoolBuilder builder(year, seed, quarters, scale);
+    SimSchool sim = builder.header();
+    while (!builder.done())
+        for (SimGroup& group : builder.next_class()) sim.groups.push_back(std::move(group));
     return sim;
 }
 

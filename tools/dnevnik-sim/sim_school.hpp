@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -41,7 +42,37 @@ struct SimSchool {
     const SimGroup* group(const std::string& id) const;
 };
 
-// Lessons, marks, attendance and quarter marks fill the first `quarters` quarters (1…4).
-SimSchool make_sim_school(int year, std::uint64_t seed, int quarters = 2);
+// The size of the invented school. The defaults are the small school the tests pull; benchmarks
+// scale it up to 280 classes × 40 pupils, 12 subjects and 8 lessons a day.
+struct SimScale {
+    int classes = 2;          // 1…280: 5А, 6Б, then grades 5–11 with letters В…
+    int pupils = 6;           // per class, 5…40
+    int subjects = 4;         // 1…12: Математика, Русский язык, Английский язык, История, …
+    int lessons_per_day = 3;  // 1…8
+};
+inline constexpr int kMaxSimClasses = 280;
+
+// Builds the school a class at a time, so that a large school never has to be held at once:
+// header() has everything but the journals (groups without lessons or marks); next_class() adds
+// one class's groups with their year. The same seed, year, quarters and scale give the same bytes.
+class SimSchoolBuilder {
+public:
+    // Lessons, marks, attendance and quarter marks fill the first `quarters` quarters (1…4).
+    SimSchoolBuilder(int year, std::uint64_t seed, int quarters, SimScale scale);
+    ~SimSchoolBuilder();
+    SimSchoolBuilder(const SimSchoolBuilder&) = delete;
+    SimSchoolBuilder& operator=(const SimSchoolBuilder&) = delete;
+
+    const SimSchool& header() const;
+    bool done() const;
+    std::vector<SimGroup> next_class();  // the class, then its subgroups
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+// The whole school at once (what the simulator serves).
+SimSchool make_sim_school(int year, std::uint64_t seed, int quarters = 2, SimScale scale = {});
 
 }  // namespace jb::dnevnik_sim

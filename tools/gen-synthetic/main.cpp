@@ -17,17 +17,43 @@
 #include "core/progress_sink.hpp"
 #include "tools/gen-synthetic/school_generator.hpp"
 #include "tools/gen-synthetic/subjects.hpp"
+#include "tools/dnevnik-sim/sim_har.hpp"
 
 namespace {
 
 struct Outputs {
     std::string native;
     std::string archive;
+    std::string dnevnik_har;
+    int lessons_per_day = 6;
     bool force = false;
     bool quiet = false;
 };
 
+// The same scale of school in the shapes of the Dnevnik.ru v2 API, as the HAR of a full export
+// (the data set dnevnik-sim serves with the same options).
+void write_dnevnik_har(const jb::synth::Options& options, const Outputs& out) {
+    if (options.schools != 1) throw jb::Error("--dnevnik-har writes one school; leave --schools at 1");
+    if (options.students < 5) throw jb::Error("--dnevnik-har needs --students 5 or more");
+    jb::dnevnik_sim::SimScale scale{options.classes, options.students, options.subjects, out.lessons_per_day};
+    jb::Progress progress("generating the HAR", !out.quiet && jb::stderr_is_terminal(), "classes");
+    auto counts = jb::dnevnik_sim::write_whole_year_har(options.start_year, options.seed, options.quarters, scale,
+                                                        out.dnevnik_har, [&](int done, int classes) {
+                                                            progress.tick(done, classes);
+                                                        });
+    progress.finish();
+    if (!out.quiet)
+        std::printf("wrote %s: %lld entries, %lld bytes (%lld lessons, %lld marks)\n", out.dnevnik_har.c_str(),
+                    static_cast<long long>(counts.entries), static_cast<long long>(counts.bytes),
+                    static_cast<long long>(counts.lessons), static_cast<long long>(counts.marks));
+}
+
 int run(const jb::synth::Options& options, const Outputs& out) {
+    if (!out.dnevnik_har.empty()) write_dnevnik_har(options, out);
+    if (out.native.empty() && out.archive.empty()) return 0;
+    if (options.classes > jb::synth::kMaxClasses)
+        throw jb::Error("--classes " + std::to_string(options.classes) + ": the native bundle and the archive take at most " +
+                        std::to_string(jb::synth::kMaxClasses) + " classes per school (more only with --dnevnik-har alone)");
     if (!out.archive.empty() && jb::file_exists(out.archive) && !out.force)
         throw jb::Error(out.archive + ": exists already (use --force to replace it)");
     // The records always go through an archive: for a bundle alone it is a temporary file beside
@@ -74,9 +100,10 @@ int main(int argc, char** argv) {
                  "jbridge archive and/or native bundle. The same options always give the same output."};
     app.add_option("--seed", options.seed, "Random seed")->capture_default_str();
     app.add_option("--schools", options.schools, "Number of schools")->capture_default_str()->check(CLI::Range(1, 1000));
-    app.add_option("--classes", options.classes, "Classes per school")
+    app.add_option("--classes", options.classes, "Classes per school (at most " + std::to_string(jb::synth::kMaxClasses) +
+                   "; up to " + std::to_string(jb::dnevnik_sim::kMaxSimClasses) + " with --dnevnik-har alone)")
         ->capture_default_str()
-        ->check(CLI::Range(1, jb::synth::kMaxClasses));
+        ->check(CLI::Range(1, jb::dnevnik_sim::kMaxSimClasses));
     app.add_option("--students", options.students, "Pupils per class (one class per school gets one more, who joins late)")
         ->capture_default_str()
         ->check(CLI::Range(1, 40));
@@ -90,14 +117,21 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(2000, 2100));
     app.add_option("--native", out.native, "Write a native bundle (JSON Lines) here");
     app.add_option("-o,--output", out.archive, "Write a jbridge archive here");
+    app.add_option("--dnevnik-har", out.dnevnik_har,
+                   "Write the school in Dnevnik.ru API shapes as the HAR of a full export here (the data set dnevnik-sim "
+                   "serves; its own invented people, not those of --native)");
+    app.add_option("--lessons-per-day", out.lessons_per_day, "Lessons per class and day in the --dnevnik-har school")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 8));
     app.add_flag("--force", out.force, "Replace an existing archive");
     app.add_flag("-q,--quiet", out.quiet, "Print nothing but errors");
-    app.footer("Example:\n  gen-synthetic --seed 7 --classes 4 --quarters 2 --native school.jsonl -o school.sqlite\n"
+    app.footer("Examples:\n  gen-synthetic --seed 7 --classes 4 --quarters 2 --native school.jsonl -o school.sqlite\n"
+               "  gen-synthetic --classes 70 --students 30 --subjects 12 --quarters 4 --dnevnik-har region-1m.har\n"
                "Exit codes: 0 done; 2 bad usage or a failed run.");
     try {
         app.parse(argc, argv);
-        if (out.native.empty() && out.archive.empty())
-            throw CLI::RequiredError("at least one output: --native PATH and/or -o ARCHIVE");
+        if (out.native.empty() && out.archive.empty() && out.dnevnik_har.empty())
+            throw CLI::RequiredError("at least one output: --native PATH, -o ARCHIVE and/or --dnevnik-har PATH");
     } catch (const CLI::ParseError& e) {
         int code = app.exit(e);
         return code == 0 ? 0 : 2;
