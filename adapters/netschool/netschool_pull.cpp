@@ -1,0 +1,159 @@
+// The online half of the netschool adapter for pupil and parent accounts: logs in (netschool_login),
+// then fetches what the offline reader imports — context, the current year, the work-type
+// dictionary, the diary's pupils, every week of the year for each of them, and the details of every
+// assignment the weeks show — and leaves them in the session's capture.
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "adapters/netschool/netschool_login.hpp"
+#include "core/error.hpp"
+#include "core/net/date_windows.hpp"
+#include "core/net/puller.hpp"
+#include "core/net/scrub.hpp"
+#include "core/net/session.hpp"
+
+namespace jb {
+namespace {
+
+using nlohmann::json;
+using netschool::Api;
+using netschool::LoginState;
+
+std::string text_of(const json& object, const char* key) {
+    auto it = object.find(key);
+    if (it == object.end() || it->is_null()) return "";
+    if (it->is_string()) return it->get<std::string>();
+    if (it->is_number_integer()) return std::to_string(it->get<long long>());
+    return "";
+}
+
+json body_of(const net::Exchange& exchange) {
+    const net::Response& response = exchange.response;
+    if (response.status < 200 || response.status >= 300)
+        throw Error(net::scrub_url(exchange.request.url) + ": HTTP " + std::to_string(response.status) + " " +
+                    response.status_text);
+    json body = json::parse(response.body, nullptr, false);
+    if (body.is_discarded()) throw Error(net::scrub_url(exchange.request.url) + ": the answer is not JSON");
+    return body;
+}
+
+// Mondays from the week holding `start` to the week holding `end`.
+std::vector<int> week_starts(const std::string& start, const std::string& end) {
+    int first = net::days_from_iso(start), last = net::days_from_iso(end);
+    int monday = first - ((first % 7 + 7 + 3) % 7);  // 1970-01-01 was a Thursday
+    std::vector<int> weeks;
+    for (int day = monday; day <= last; day += 7) weeks.push_back(day);
+    return weeks;
+}
+
+class Walk {
+public:
+    Walk(const net::PullTarget& target, net::Session& session) : api_(target.base_url), target_(target), session_(session) {}
+
+    void run() {
+        session_.set_answer_check(netschool::check_answer);
+        login_ = netschool::log_in(api_, target_, session_);
+        auto first = fetch({api_.get("context"), api_.get("years/current"), api_.get("grade/assignment/types?all=false"),
+                            api_.get("student/diary/init")});
+        json year = body_of(first[1]);
+        if (first[3].response.status == 403 || first[3].response.status == 404)
+            throw Error(api_.base() + "/webapi/student/diary/init: HTTP " + std::to_string(first[3].response.status) +
+                        ": this account has no pupil diary (a staff account?). jbridge pulls pupil and parent accounts; "
+                        "capture a staff journal as a HAR instead (docs/netschool.md)");
+        json init = body_of(first[3]);
+        check_year(year);
+        for (const json& type : {body_of(first[0]), body_of(first[2])}) (void)type;  // both must be JSON
+
+        std::string year_id = text_of(year, "id");
+        std::vector<std::string> students;
+        if (init.contains("students") && init["students"].is_array())
+            for (const json& student : init["students"])
+                if (student.is_object() && !text_of(student, "studentId").empty()) students.push_back(text_of(student, "studentId"));
+        if (students.empty()) throw Error(api_.base() + "/webapi/student/diary/init: the account shows no pupil");
+
+        std::vector<net::Request> weeks;
+        for (const std::string& student : students)
+            for (int monday : week_starts(text_of(year, "startDate"), text_of(year, "endDate")))
+                weeks.push_back(api_.get("student/diary?studentId=" + student + "&yearId=" + year_id +
+                                         "&weekStart=" + net::iso_from_days(monday) +
+                                         "&weekEnd=" + net::iso_from_days(monday + 6)));
+        std::vector<net::Request> details;
+        std::set<std::pair<std::string, std::string>> seen;
+        auto diaries = fetch(weeks);
+        for (std::size_t i = 0; i < diaries.size(); ++i) {
+            json week = body_of(diaries[i]);
+            const std::string& student = students[i / (weeks.size() / students.size())];
+            for (const std::string& id : assignment_ids(week))
+                if (seen.insert({student, id}).second)
+                    details.push_back(api_.get("student/diary/assigns/" + id + "?studentId=" + student));
+        }
+        for (const auto& exchange : fetch(details)) body_of(exchange);
+        netschool::log_out(api_, login_, session_);
+    }
+
+private:
+    // A batch, logging in again once when the login ended on the way (401, or the login or
+    // SecurityWarning page with 200); answers already journaled are not asked again.
+    std::vector<net::Exchange> fetch(const std::vector<net::Request>& requests) {
+        try {
+            return session_.fetch(requests);
+        } catch (const net::AuthError& ended) {
+            if (relogins_ >= kMaxRelogins) throw;
+            ++relogins_;
+            login_ = netschool::log_in(api_, target_, session_);
+            try {
+                return session_.fetch(requests);
+            } catch (const net::AuthError& again) {
+                throw Error(std::string(again.what()) +
+                            "\nThe login ended again right after logging in anew; run the same command again later: "
+                            "finished requests are kept and will not be asked again");
+            }
+        }
+    }
+
+    void check_year(const json& year) {
+        std::string start = text_of(year, "startDate"), end = text_of(year, "endDate");
+        if (start.size() < 10 || end.size() < 10)
+            throw Error(api_.base() + "/webapi/years/current: no startDate/endDate in the answer");
+        int starts_in = std::stoi(start.substr(0, 4));
+        if (starts_in != target_.year)
+            throw Error(api_.base() + ": the server's current school year starts in " + std::to_string(starts_in) +
+                        ", not in --year " + std::to_string(target_.year) + "; jbridge pulls the current year only");
+    }
+
+    static std::vector<std::string> assignment_ids(const json& week) {
+        std::vector<std::string> ids;
+        if (!week.is_object() || !week.contains("weekDays") || !week["weekDays"].is_array()) return ids;
+        for (const json& day : week["weekDays"]) {
+            if (!day.is_object() || !day.contains("lessons") || !day["lessons"].is_array()) continue;
+            for (const json& lesson : day["lessons"]) {
+                if (!lesson.is_object() || !lesson.contains("assignments") || !lesson["assignments"].is_array()) continue;
+                for (const json& assignment : lesson["assignments"])
+                    if (assignment.is_object() && !text_of(assignment, "id").empty()) ids.push_back(text_of(assignment, "id"));
+            }
+        }
+        return ids;
+    }
+
+    static constexpr int kMaxRelogins = 3;
+    Api api_;
+    const net::PullTarget& target_;
+    net::Session& session_;
+    LoginState login_;
+    int relogins_ = 0;
+};
+
+class NetschoolPuller : public net::Puller {
+public:
+    std::string_view name() const override { return "netschool"; }
+    std::string_view secret_name() const override { return "password"; }
+    double default_rate() const override { return 1; }  // no published limit: about one request a second
+    void pull(const net::PullTarget& target, net::Session& session) const override { Walk(target, session).run(); }
+};
+
+JBRIDGE_REGISTER_PULLER(NetschoolPuller);
+
+}  // namespace
+}  // namespace jb
