@@ -72,6 +72,7 @@ public:
                            {"last_at", last_at_}, {"last_nssessionid", last_session_}, {"last_esrnsec", last_esrnsec_}};
             res.set_content(counts.dump(), "application/json");
         });
+        server_.set_tcp_nodelay(true);
         auto handler = [this](const httplib::Request& req, httplib::Response& res) { handle(req, res); };
         server_.Get(".*", handler);
         server_.Post(".*", handler);
