@@ -251,6 +251,22 @@ TEST(NetschoolPull, EveryFaultEndsWithTheSameArchiveAsACleanPull) {
     }
 }
 
+TEST(NetschoolPull, ALoginEndingAgainRightAfterLoggingInAnewStopsWithAMessage) {
+    // Every login ends after 1 ms of idleness and every answer takes 5 ms: no data request succeeds.
+    Simulator sim({"--time-out-ms", "1", "--latency-ms", "5"});
+    TempDir dir;
+    std::string archive = dir.path("a.sqlite");
+    RunResult pulled = run_jbridge(pull_args(sim, archive), password_env());
+    EXPECT_EQ(pulled.exit_code, 2);
+    EXPECT_NE(pulled.err.find("The login ended again right after logging in anew"), std::string::npos) << pulled.err;
+    EXPECT_NE(pulled.err.find("run the same command again"), std::string::npos) << pulled.err;
+    nlohmann::json counts = sim.stats();
+    EXPECT_EQ(counts["logins"], 2);  // the first login and one renewal, no loop
+    EXPECT_EQ(counts["data"], 0);
+    EXPECT_FALSE(std::filesystem::exists(archive));
+    expect_no_secret(pulled.err, counts);
+}
+
 TEST(NetschoolPull, KilledMidWayAndRerunGivesTheSameArchive) {
     Simulator sim({"--latency-ms", "15"});
     TempDir dir;

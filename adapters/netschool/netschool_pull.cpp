@@ -55,6 +55,17 @@ public:
     void run() {
         session_.set_answer_check(netschool::check_answer);
         login_ = netschool::log_in(api_, target_, session_);
+        try {
+            walk();
+        } catch (const Error&) {
+            netschool::log_out(api_, login_, session_);  // do not leave the login open until it times out
+            throw;
+        }
+        netschool::log_out(api_, login_, session_);
+    }
+
+private:
+    void walk() {
         auto first = fetch({api_.get("context"), api_.get("years/current"), api_.get("grade/assignment/types?all=false"),
                             api_.get("student/diary/init")});
         json year = body_of(first[1]);
@@ -90,10 +101,8 @@ public:
                     details.push_back(api_.get("student/diary/assigns/" + id + "?studentId=" + student));
         }
         for (const auto& exchange : fetch(details)) body_of(exchange);
-        netschool::log_out(api_, login_, session_);
     }
 
-private:
     // A batch, logging in again once when the login ended on the way (401, or the login or
     // SecurityWarning page with 200); answers already journaled are not asked again.
     std::vector<net::Exchange> fetch(const std::vector<net::Request>& requests) {
