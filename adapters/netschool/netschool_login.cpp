@@ -149,6 +149,14 @@ net::Request Api::post_form(const std::string& path, const std::string& body) co
     return request;
 }
 
+net::Request Api::post_json(const std::string& path, const std::string& body) const {
+    net::Request request = get(path);
+    request.method = "POST";
+    request.body = body;
+    request.headers.emplace_back("Content-Type", "application/json");
+    return request;
+}
+
 LoginState log_in(const Api& api, const net::PullTarget& target, net::Session& session) {
     if (target.login.empty() || target.secret.empty())
         throw Error("netschool: pulling needs --login NAME and that account's password (JBRIDGE_PASSWORD or "

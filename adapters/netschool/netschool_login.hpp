@@ -22,6 +22,7 @@ public:
     explicit Api(std::string base) : base_(std::move(base)) {}
     net::Request get(const std::string& path) const;  // path under /webapi/
     net::Request post_form(const std::string& path, const std::string& body) const;
+    net::Request post_json(const std::string& path, const std::string& body) const;
     const std::string& base() const { return base_; }
 
 private:

@@ -1,7 +1,8 @@
-// The online half of the netschool adapter for pupil and parent accounts: logs in (netschool_login),
-// then fetches what the offline reader imports — context, the current year, the work-type
-// dictionary, the diary's pupils, every week of the year for each of them, and the details of every
-// assignment the weeks show — and leaves them in the session's capture.
+// The online half of the netschool adapter: logs in (netschool_login), then fetches what the offline
+// reader imports — context, the current year and the work-type dictionary, then for a pupil or parent
+// account every week of each pupil's diary and the details of every assignment the weeks show, for a
+// staff account (no diary) the attendance reasons, classes, terms, subject groups and the class
+// journal of every group and term — and leaves them in the session's capture.
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -68,15 +69,17 @@ private:
     void walk() {
         auto first = fetch({api_.get("context"), api_.get("years/current"), api_.get("grade/assignment/types?all=false"),
                             api_.get("student/diary/init")});
+        body_of(first[0]);
+        body_of(first[2]);
         json year = body_of(first[1]);
-        if (first[3].response.status == 403 || first[3].response.status == 404)
-            throw Error(api_.base() + "/webapi/student/diary/init: HTTP " + std::to_string(first[3].response.status) +
-                        ": this account has no pupil diary (a staff account?). jbridge pulls pupil and parent accounts; "
-                        "capture a staff journal as a HAR instead (docs/netschool.md)");
-        json init = body_of(first[3]);
         check_year(year);
-        for (const json& type : {body_of(first[0]), body_of(first[2])}) (void)type;  // both must be JSON
+        int init_status = first[3].response.status;
+        if (init_status == 403 || init_status == 404) return walk_journal(text_of(year, "id"));  // a staff account
+        walk_diary(year, body_of(first[3]));
+    }
 
+    // Pupil and parent accounts: every week of each pupil's diary, then every assignment's details.
+    void walk_diary(const json& year, const json& init) {
         std::string year_id = text_of(year, "id");
         std::vector<std::string> students;
         if (init.contains("students") && init["students"].is_array())
@@ -103,6 +106,36 @@ private:
         for (const auto& exchange : fetch(details)) body_of(exchange);
     }
 
+    // Staff accounts (no diary): the class journal of every subject group of every class the account
+    // sees, for every term, with the dictionaries it needs.
+    void walk_journal(const std::string& year_id) {
+        auto lists = fetch({api_.get("grade/attendance/reasons?lng=ru"), api_.get("classes"), api_.post_json("terms/search", "{}")});
+        body_of(lists[0]);
+        if (lists[2].response.status == 404 || lists[2].response.status == 405)
+            throw Error(api_.base() + "/webapi/terms/search: HTTP " + std::to_string(lists[2].response.status) +
+                        ": this server version lists no terms, so the journal cannot be asked per term; capture it in "
+                        "the browser instead (README)");
+        std::vector<std::string> classes = ids_of(body_of(lists[1]), "id"), term_ids = ids_of(body_of(lists[2]), "id");
+        std::vector<net::Request> group_lists;
+        for (const std::string& id : classes) group_lists.push_back(api_.get("subjectgroups?classId=" + id + "&expand=name"));
+        auto groups = fetch(group_lists);
+        std::vector<net::Request> journals;
+        for (std::size_t c = 0; c < classes.size(); ++c)
+            for (const std::string& group : ids_of(body_of(groups[c]), "id"))
+                for (const std::string& term : term_ids)
+                    journals.push_back(api_.get("grade/journal?yearId=" + year_id + "&classId=" + classes[c] +
+                                                "&sgId=" + group + "&termId=" + term));
+        for (const auto& exchange : fetch(journals)) body_of(exchange);
+    }
+
+    static std::vector<std::string> ids_of(const json& list, const char* key) {
+        std::vector<std::string> ids;
+        if (!list.is_array()) return ids;
+        for (const json& item : list)
+            if (item.is_object() && !text_of(item, key).empty()) ids.push_back(text_of(item, key));
+        return ids;
+    }
+
     // A batch, logging in again once when the login ended on the way (401, or the login or
     // SecurityWarning page with 200); answers already journaled are not asked again.
     std::vector<net::Exchange> fetch(const std::vector<net::Request>& requests) {
@@ -126,6 +159,8 @@ private:
         std::string start = text_of(year, "startDate"), end = text_of(year, "endDate");
         if (start.size() < 10 || end.size() < 10)
             throw Error(api_.base() + "/webapi/years/current: no startDate/endDate in the answer");
+        if (start.find_first_not_of("0123456789") < 4)
+            throw Error(api_.base() + "/webapi/years/current: the startDate «" + start + "» is not a date");
         int starts_in = std::stoi(start.substr(0, 4));
         if (starts_in != target_.year)
             throw Error(api_.base() + ": the server's current school year starts in " + std::to_string(starts_in) +

@@ -31,7 +31,7 @@ using Clock = std::chrono::steady_clock;
 struct Options {
     int year = 2024;
     std::string school = "1077", login = "sokolova.ea";
-    bool esia_only = false, security_warning = false, multi_role = false, expiry_html = false;
+    bool staff = false, esia_only = false, security_warning = false, multi_role = false, expiry_html = false;
     int latency_ms = 0, every_429 = 0, every_500 = 0, every_truncate = 0, every_waf = 0, expire_after = 0;
     long long time_out_ms = 900000;
 };
@@ -64,7 +64,7 @@ struct Token {
 class Server {
 public:
     Server(Options options, std::string password)
-        : options_(std::move(options)), password_(std::move(password)), school_(make_school(options_.year)) {
+        : options_(std::move(options)), password_(std::move(password)), school_(make_school(options_.year, options_.staff)) {
         server_.Get("/sim/stats", [this](const httplib::Request&, httplib::Response& res) {
             std::lock_guard lock(mutex_);
             json counts = {{"total", count_.load()}, {"logins", logins_}, {"logouts", logouts_}, {"data", data_},
@@ -262,6 +262,10 @@ void dump_har(const SimSchool& school, const std::string& path) {
         Answer answer = jb::netschool_sim::answer(school, target.substr(0, target.find('?')), query, "0");
         jb::net::Request request;
         request.url = "https://asurso.ru/webapi/" + target;
+        if (target == "terms/search") {
+            request.method = "POST";
+            request.body = "{}";
+        }
         request.headers = {{"Accept", "application/json"}};
         jb::net::Response response;
         response.status = answer.status;
@@ -287,6 +291,7 @@ int main(int argc, char** argv) {
     app.add_option("--year", options.year, "School year (its starting calendar year)")->capture_default_str();
     app.add_option("--school", options.school, "The school id (scid) the login accepts")->capture_default_str();
     app.add_option("--login", options.login, "The account's login name")->capture_default_str();
+    app.add_flag("--staff", options.staff, "The account is a teacher's: the class journal, no diary");
     app.add_flag("--esia-only", options.esia_only, "logindata says schoolLogin=false, esiaMainAuth=true");
     app.add_flag("--security-warning", options.security_warning,
                  "Logins answer entryPoint SecurityWarning.asp; data calls give its page until it is acknowledged");
@@ -303,7 +308,7 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
     try {
         if (!dump.empty()) {
-            dump_har(make_school(options.year), dump);
+            dump_har(make_school(options.year, options.staff), dump);
             return 0;
         }
         const char* password = std::getenv("NETSCHOOL_SIM_PASSWORD");  // never on the command line

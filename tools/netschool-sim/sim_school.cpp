@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/net/date_windows.hpp"
+#include "tools/netschool-sim/sim_staff.hpp"
 
 namespace jb::netschool_sim {
 namespace {
@@ -182,9 +183,10 @@ Answer detail(const SimSchool& school, const std::string& id, const Query& query
 
 }  // namespace
 
-SimSchool make_school(int year) {
+SimSchool make_school(int year, bool staff) {
     SimSchool school;
     school.year = year;
+    school.staff = staff;
     school.students.push_back(make_student(0, 590001, "Соколова Варвара", "6в", 7101,
                                            {{"Алгебра", ""}, {"Русский язык", ""}, {"Физическая культура", ""}}, year));
     school.students.push_back(make_student(1, 590002, "Соколов Матвей", "3а", 7102,
@@ -199,7 +201,7 @@ Answer answer(const SimSchool& school, const std::string& path, const Query& que
         return {200, json{{"at", at},
                           {"user", {{"id", 8800012}, {"name", "Соколова Елена Андреевна"}}},
                           {"userId", 8800012},
-                          {"roles", {"Parent"}},
+                          {"roles", {school.staff ? "Teacher" : "Parent"}},
                           {"version", "5.44.7850"},
                           {"productName", "Сетевой Город. Образование"},
                           {"schoolId", school.school_id},
@@ -218,6 +220,10 @@ Answer answer(const SimSchool& school, const std::string& path, const Query& que
                      R"({"id":3,"name":"Домашнее задание","abbr":"ДЗ","order":3},)"
                      R"({"id":4,"name":"Контрольная работа","abbr":"КР","order":4},)"
                      R"({"id":10,"name":"Ответ на уроке","abbr":"ОУ","order":10}])"};
+    if (school.staff) {
+        if (path.starts_with("student/")) return {403, R"({"message":"Доступ запрещён"})"};
+        return staff_answer(school, path, query);
+    }
     if (path == "student/diary/init") {
         json students = json::array();
         for (const SimStudent& student : school.students)
@@ -236,6 +242,10 @@ Answer answer(const SimSchool& school, const std::string& path, const Query& que
 
 std::vector<std::string> pull_targets(const SimSchool& school) {
     std::vector<std::string> targets = {"context", "years/current", "grade/assignment/types?all=false", "student/diary/init"};
+    if (school.staff) {
+        for (const std::string& target : staff_targets(school)) targets.push_back(target);
+        return targets;
+    }
     int first = net::days_from_iso(std::to_string(school.year) + "-09-01");
     int last = net::days_from_iso(std::to_string(school.year + 1) + "-05-31");
     int monday = first - ((first % 7 + 7 + 3) % 7);

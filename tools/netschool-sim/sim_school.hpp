@@ -35,10 +35,11 @@ struct SimSchool {
     long long school_id = 1077, year_id = 88123;
     int year = 2024;
     std::string name = "МБОУ «Вымышленная школа № 77» г.о. Самара";
+    bool staff = false;  // the account is a teacher's: the class journal instead of a diary
     std::vector<SimStudent> students;
 };
 
-SimSchool make_school(int year);
+SimSchool make_school(int year, bool staff);
 
 struct Answer {
     int status = 200;
@@ -46,9 +47,10 @@ struct Answer {
 };
 
 using Query = std::multimap<std::string, std::string>;
-// The answer to GET /webapi/<path>?<query> after login; `at` is the login's token (context repeats it).
+// The answer to /webapi/<path>?<query> after login; `at` is the login's token (context repeats it).
 Answer answer(const SimSchool& school, const std::string& path, const Query& query, const std::string& at);
-// Every request a full pull makes after login, as /webapi/… targets, in the pull's order.
+// Every request a full pull makes after login, as /webapi/… targets, in the pull's order (terms/search
+// is a POST with the body {}).
 std::vector<std::string> pull_targets(const SimSchool& school);
 
 }  // namespace jb::netschool_sim
