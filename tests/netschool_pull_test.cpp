@@ -238,6 +238,20 @@ TEST(NetschoolPull, WrongPasswordGivesThe409MessageWithoutRetrying) {
     EXPECT_EQ(sim.stats()["data"], 0);
 }
 
+TEST(NetschoolPull, WithoutRateTheDefaultIsAboutOneRequestASecond) {
+    Simulator sim({});
+    TempDir dir;
+    auto started = std::chrono::steady_clock::now();
+    // logindata, auth/getdata and the refused login: three request starts one second apart.
+    RunResult pulled = run_jbridge("pull --from netschool --host " + sim.url() + " --school " + kSchool + " --login " + kLogin +
+                                       " --year 2024 -o " + quote(dir.path("a.sqlite")),
+                                   password_env("invented-Bad-Pass-9"));
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    EXPECT_EQ(pulled.exit_code, 2);
+    EXPECT_EQ(sim.stats()["total"], 3);
+    EXPECT_GE(seconds, 1.8);  // at the generic default of 4 a second it would take 0.5 s
+}
+
 TEST(NetschoolPull, EsiaOnlyServerGivesTheHarAdvice) {
     Simulator sim({"--esia-only"});
     TempDir dir;

@@ -10,10 +10,6 @@ namespace {
 
 using nlohmann::json;
 
-struct Subject {
-    std::string name, teacher;
-};
-
 // Weeks with lessons (counted from the week of September 1st): the second, the last before the winter
 // holidays and one in January (the school year crosses the New Year).
 const int kLessonWeeks[] = {1, 16, 19};
@@ -24,7 +20,7 @@ std::string monday_of(const std::string& day) {
 }
 
 SimStudent make_student(int index, long long id, std::string nick, std::string class_name, long long class_id,
-                        const std::vector<Subject>& subjects, int year) {
+                        const std::vector<std::string>& subjects, int year) {
     SimStudent student{id, std::move(nick), std::move(class_name), class_id, {}};
     int first_monday = net::days_from_iso(monday_of(std::to_string(year) + "-09-01"));
     int counter = 0;
@@ -43,9 +39,9 @@ SimStudent make_student(int index, long long id, std::string nick, std::string c
                 lesson.end = "0" + std::to_string(9 + n) + ":10";
                 if (lesson.end.size() > 5) lesson.end = lesson.end.substr(1);
                 if (lesson.start.size() > 5) lesson.start = lesson.start.substr(1);
-                lesson.subject = subjects[n].name;
+                lesson.subject = subjects[n];
                 lesson.group = class_id * 100 + static_cast<long long>(n);
-                bool gym = subjects[n].name == "Физическая культура";
+                bool gym = subjects[n] == "Физическая культура";
                 lesson.room = gym ? "" : std::to_string(200 + 10 * index + static_cast<int>(n));
                 if (gym) {
                     student.lessons.push_back(lesson);  // no assignments member at all
@@ -188,9 +184,9 @@ SimSchool make_school(int year, bool staff) {
     school.year = year;
     school.staff = staff;
     school.students.push_back(make_student(0, 590001, "Соколова Варвара", "6в", 7101,
-                                           {{"Алгебра", ""}, {"Русский язык", ""}, {"Физическая культура", ""}}, year));
+                                           {"Алгебра", "Русский язык", "Физическая культура"}, year));
     school.students.push_back(make_student(1, 590002, "Соколов Матвей", "3а", 7102,
-                                           {{"Математика", ""}, {"Литературное чтение", ""}}, year));
+                                           {"Математика", "Литературное чтение"}, year));
     return school;
 }
 
