@@ -141,6 +141,18 @@ TEST(NetScrub, RemovesTokensCookiesAndPasswords) {
               "main_login2=1000000077&main_password2=%5Bscrubbed%5D&term=2");
 }
 
+TEST(NetScrub, NetSchoolsAtTokenInHeadersFormsAndJsonAnswers) {
+    EXPECT_TRUE(is_secret_header("at"));
+    EXPECT_TRUE(is_secret_header("AT"));
+    EXPECT_FALSE(is_secret_header("Accept"));
+    EXPECT_EQ(scrub_body("at=913755001&WarnType=2", "application/x-www-form-urlencoded"), "at=%5Bscrubbed%5D&WarnType=2");
+    EXPECT_EQ(scrub_json_answer(R"({"at":"913755001","schoolId":1077,"user":{"id":1,"name":"Н"}})"),
+              R"({"at":"[scrubbed]","schoolId":1077,"user":{"id":1,"name":"Н"}})");
+    EXPECT_EQ(scrub_json_answer(R"( [{"id":1, "date":"2024-09-02T00:00:00"}])"), std::nullopt);  // nothing secret: kept as is
+    EXPECT_EQ(scrub_json_answer("<html>at</html>"), std::nullopt);
+    EXPECT_EQ(scrub_json_answer(R"({"at":"1")"), std::nullopt);  // cut off: not JSON, nothing to replace
+}
+
 TEST(NetHar, WritesScrubbedHarThatTheReaderReadsBack) {
     TempDir dir;
     Request request = get("https://api.school.mosreg.ru/v2/users/me/context?access_token=secret-in-query");
