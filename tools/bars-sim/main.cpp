@@ -27,7 +27,7 @@ using nlohmann::json;
 
 struct Options {
     int year = 2023;
-    std::string login = "hezheva.l", expiry = "403";
+    std::string login = "hezheva.l", expiry = "403", validation_error;
     bool locked_out = false, finish_registration = false;
     int latency_ms = 0, every_5xx = 0, every_truncate = 0, every_drop = 0, expire_after = 0;
 };
@@ -109,6 +109,10 @@ private:
             ++per_method_[method];
         }
         if (method == "ProfileService/SetChild") return set_child(req, res, id);
+        if (method == options_.validation_error) {
+            res.set_content(json{{"faultcode", "Client.ValidationError"}, {"faultstring", "Некорректная дата"}}.dump(), kJson);
+            return;
+        }
         ++api_;
         const Answer answer = api_answer(account_, account_.children[session->selected], method,
                                          req.has_param("date") ? req.get_param_value("date") : "");
@@ -302,6 +306,8 @@ int main(int argc, char** argv) {
     app.add_option("--expiry", options.expiry, "How an ended session is answered")
         ->capture_default_str()
         ->check(CLI::IsMember({"403", "fault", "redirect"}));
+    app.add_option("--validation-error", options.validation_error,
+                   "Answer this method (e.g. MarkService/GetTotalMarks) with a Client.ValidationError fault");
     app.add_option("--dump-har", dump, "Write the data set as a HAR and exit");
     CLI11_PARSE(app, argc, argv);
     try {
