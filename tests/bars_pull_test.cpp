@@ -94,15 +94,16 @@ std::string contents(const std::string& archive, const std::string& instance) {
 }
 
 // The simulator's data set imported offline from its --dump-har.
+std::string dumped_contents(const std::string& switches) {
+    TempDir dir;
+    const std::string har = dir.path("sim.har"), archive = dir.path("ref.sqlite");
+    EXPECT_EQ(std::system((quote(JBRIDGE_BARS_SIM) + " --year 2023 " + switches + " --dump-har " + quote(har)).c_str()), 0);
+    RunResult imported = run_jbridge("import --from bars " + quote(har) + " -o " + quote(archive) + " --school-year 2023");
+    EXPECT_EQ(imported.exit_code, 0) << imported.err;
+    return contents(archive, "school.07.edu.o7.com");
+}
 const std::string& reference_contents() {
-    static const std::string reference = [] {
-        TempDir dir;
-        const std::string har = dir.path("sim.har"), archive = dir.path("ref.sqlite");
-        EXPECT_EQ(std::system((quote(JBRIDGE_BARS_SIM) + " --year 2023 --dump-har " + quote(har)).c_str()), 0);
-        RunResult imported = run_jbridge("import --from bars " + quote(har) + " -o " + quote(archive) + " --school-year 2023");
-        EXPECT_EQ(imported.exit_code, 0) << imported.err;
-        return contents(archive, "school.07.edu.o7.com");
-    }();
+    static const std::string reference = dumped_contents("");
     return reference;
 }
 
@@ -184,6 +185,18 @@ TEST(BarsPull, PasswordSignInPullsBothChildrenAsTheOfflineImportOfTheirData) {
     expect_no_secret(stored_captures(archive));
     expect_no_secret(pulled.out + pulled.err);
     EXPECT_FALSE(std::filesystem::exists(archive + ".pull-journal"));
+}
+
+TEST(BarsPull, APupilsOwnAccountIsPulledWithoutSetChild) {
+    Simulator sim({"--pupil-account"});
+    TempDir dir;
+    const std::string archive = dir.path("a.sqlite");
+    RunResult pulled = run_jbridge(pull_args(sim, archive, with_login()), password_env());
+    ASSERT_EQ(pulled.exit_code, 0) << pulled.err;
+    EXPECT_NE(pulled.out.find("pulled " + std::to_string(1 + 3 + 88 + 10) + " exchanges"), std::string::npos) << pulled.out;
+    EXPECT_EQ(sim.asked("ProfileService/SetChild"), 0);
+    EXPECT_EQ(marks_by_child(archive), "Мадина Математика 36; Мадина Русский язык 24; ");
+    EXPECT_TRUE(same_contents(contents(archive, sim.instance()), dumped_contents("--pupil-account")));
 }
 
 TEST(BarsPull, PastedSessionidFromAPrivateFileGivesTheSameArchive) {

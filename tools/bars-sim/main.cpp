@@ -28,7 +28,7 @@ using nlohmann::json;
 struct Options {
     int year = 2023;
     std::string login = "hezheva.l", expiry = "403", validation_error;
-    bool locked_out = false, finish_registration = false;
+    bool locked_out = false, finish_registration = false, pupil_account = false;
     int latency_ms = 0, every_5xx = 0, every_truncate = 0, every_drop = 0, expire_after = 0;
 };
 
@@ -51,7 +51,7 @@ const char* kJson = "application/json; charset=utf-8";
 class Server {
 public:
     Server(Options options, std::string password, const std::string& pasted)
-        : options_(std::move(options)), password_(std::move(password)), account_(make_account(options_.year)) {
+        : options_(std::move(options)), password_(std::move(password)), account_(make_account(options_.year, options_.pupil_account)) {
         for (const auto& id : split(pasted)) pasted_.insert(id);
         server_.Get("/sim/stats", [this](const httplib::Request&, httplib::Response& res) {
             std::lock_guard lock(mutex_);
@@ -226,7 +226,7 @@ private:
         ++set_child_;
         const std::string wanted = req.get_param_value("selected");
         std::lock_guard lock(mutex_);
-        for (std::size_t i = 0; i < account_.children.size(); ++i)
+        for (std::size_t i = 0; account_.parent && i < account_.children.size(); ++i)
             if (account_.children[i].id == wanted) {
                 sessions_[id].selected = i;
                 // The server stores the selection in the session and sends its cookie again.
@@ -273,7 +273,7 @@ void dump_har(const SimAccount& account, const std::string& path) {
     add("GET", "ProfileService/GetPersonData", "", "",
         api_answer(account, account.children.front(), "ProfileService/GetPersonData", "").body);
     for (const auto& child : account.children) {
-        add("POST", "ProfileService/SetChild", "", "selected=" + child.id, R"({"success": true})");
+        if (account.parent) add("POST", "ProfileService/SetChild", "", "selected=" + child.id, R"({"success": true})");
         for (const auto& call : child_calls(account))
             add("GET", call.method,
                 call.date.empty() ? "" : "date=" + call.date + (call.method == "ScheduleService/GetDiary" ? "&is_diary=true" : ""),
@@ -297,6 +297,7 @@ int main(int argc, char** argv) {
     app.add_flag("--locked-out", options.locked_out, "Every sign-in answers «Account locked: too many login attempts»");
     app.add_flag("--finish-registration", options.finish_registration,
                  "Sign-ins succeed but lead to the registration form instead of /personal-area/");
+    app.add_flag("--pupil-account", options.pupil_account, "Serve the first child's own account instead of the parent's");
     app.add_option("--latency-ms", options.latency_ms, "Delay of every answer");
     app.add_option("--every-5xx", options.every_5xx, "A 500/502 page every N requests");
     app.add_option("--every-truncate", options.every_truncate, "A JSON body cut in half (consistent length) every N requests");
@@ -312,7 +313,7 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
     try {
         if (!dump.empty()) {
-            dump_har(make_account(options.year), dump);
+            dump_har(make_account(options.year, options.pupil_account), dump);
             return 0;
         }
         // The accepted password and the sessionids a user could paste, from the environment only.

@@ -115,6 +115,13 @@ json lesson(const SimChild& child, int day, int index) {
 
 json person_data(const SimAccount& account, const SimChild& selected) {
     json children = json::array();
+    if (!account.parent)
+        return {{"auth_user_profile_id", std::stoll(selected.id)}, {"user_fullname", selected.full_name},
+                {"user_desc", "Ученик"}, {"user_is_male", selected.male}, {"phone", ""},
+                {"selected_pupil_id", std::stoll(selected.id)}, {"selected_pupil_name", selected.full_name},
+                {"selected_pupil_school", account.school},
+                {"selected_pupil_classyear", selected.study_level + " " + selected.letter},
+                {"selected_pupil_is_male", selected.male}, {"children_persons", children}};
     for (const auto& child : account.children)
         children.push_back({{"person_id", std::stoll(child.id)},
                             {"fullname", child.full_name},
@@ -251,7 +258,7 @@ json school_info(const SimAccount& account) {
 
 }  // namespace
 
-SimAccount make_account(int year) {
+SimAccount make_account(int year, bool pupil_account) {
     SimAccount account;
     account.year = year;
     SimChild first{"6101", "Хежева Мадина Артуровна", "6", "А", false, {"Математика", "Русский язык"},
@@ -261,6 +268,10 @@ SimAccount make_account(int year) {
                     {"Кушхов Руслан Борисович", "Теуважева Залина Хасановна"},
                     {"Машукова Зарина Олеговна", "Тлупова Элина Руслановна"}, true};
     account.children = {first, second};
+    if (pupil_account) {
+        account.parent = false;
+        account.children = {first};
+    }
     return account;
 }
 

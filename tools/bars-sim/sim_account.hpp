@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-// The invented parent account bars-sim serves: two children in different classes of one school,
+// The invented parent account bars-sim serves (or one pupil's own account): two children in different classes of one school,
 // each with two subjects, four quarters and two weeks of lessons at the start of every quarter.
 namespace jb::bars_sim {
 
@@ -20,9 +20,10 @@ struct SimAccount {
     std::string parent_id = "6100", parent_name = "Хежева Лиана Мухамедовна";
     std::string school = "МКОУ «Гимназия № 4» (синтетическая)";
     std::vector<SimChild> children;
+    bool parent = true;  // false: the first child's own account (no children list, no SetChild)
 };
 
-SimAccount make_account(int year);
+SimAccount make_account(int year, bool pupil_account = false);
 
 struct Answer {
     int status = 200;
