@@ -261,7 +261,7 @@ TEST(BarsPull, AValidationFaultStopsWithTheServersWords) {
 
 TEST(BarsPull, FaultsEndWithTheSameArchiveAsACleanPull) {
     const std::vector<std::vector<std::string>> faults{
-        {"--every-5xx", "3"}, {"--every-truncate", "4"}, {"--every-drop", "5"}, {"--latency-ms", "3"}};
+        {"--every-5xx", "3"}, {"--every-html-200", "7"}, {"--every-truncate", "4"}, {"--every-drop", "5"}, {"--latency-ms", "3"}};
     for (const auto& switches : faults) {
         Simulator sim(switches);
         TempDir dir;
@@ -276,7 +276,7 @@ TEST(BarsPull, FaultsEndWithTheSameArchiveAsACleanPull) {
 }
 
 TEST(BarsPull, AnEndedSessionSignsInAgainWithThePassword) {
-    for (const std::string expiry : {"403", "fault", "redirect"}) {
+    for (const std::string expiry : {"403", "fault", "login-page", "redirect"}) {
         Simulator sim({"--expire-after", "120", "--expiry", expiry});
         TempDir dir;
         const std::string archive = dir.path("a.sqlite");

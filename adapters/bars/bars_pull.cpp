@@ -31,6 +31,7 @@ public:
     Request get(const std::string& method, const std::string& query = "") const {
         Request request;
         request.url = base_ + "/api/" + method + (query.empty() ? "" : "?" + query);
+        request.expects_json = false;  // see bars::worth_retrying
         request.headers = {{"Accept", "application/json"}, {"X-Requested-With", "XMLHttpRequest"}};
         return request;
     }
@@ -100,10 +101,11 @@ public:
 
     void run() {
         session_.set_answer_check(bars::check_answer);
+        session_.set_retry_predicate(bars::worth_retrying);
         if (target_.login.empty())
             bars::use_pasted_session(api_.base(), target_.secret, session_);
         else
-            bars::sign_in(api_.base(), target_, session_);
+            sign_in();
 
         const net::Exchange person = again_if_expired("", [&] {
             return session_.fetch_one(api_.get("ProfileService/GetPersonData"));
@@ -175,9 +177,16 @@ private:
                     throw net::AuthError(std::string(expired.what()) + ": the session ended again right after " +
                                          std::to_string(sign_ins) + " fresh sign-ins; stopping. Run the same command "
                                          "later to continue");
-                bars::sign_in(api_.base(), target_, session_);
+                sign_in();
             }
         }
+    }
+
+    // The sign-in's pages are HTML: the API's retry predicate must not apply to them.
+    void sign_in() {
+        session_.set_retry_predicate({});
+        bars::sign_in(api_.base(), target_, session_);
+        session_.set_retry_predicate(bars::worth_retrying);
     }
 
     // Selects the child on the server, outside the capture (the capture's own SetChild follows).

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/net/puller.hpp"
+#include "core/net/retry.hpp"
 #include "core/net/scrub.hpp"
 #include "core/net/session.hpp"
 #include "core/url.hpp"
@@ -40,6 +41,10 @@ bool is_session_fault(std::string_view code) {
 bool is_locked_out(std::string_view text) {
     return contains(text, "Account locked") || contains(text, "too many login attempts") ||
            contains(text, "заблокирован");
+}
+
+bool is_sign_in_page(std::string_view body) {
+    return net::looks_like_html(body) && (contains(body, "login_login") || contains(body, "/auth/login"));
 }
 
 Request form_post(const std::string& url, std::string body) {
@@ -123,6 +128,12 @@ void use_pasted_session(const std::string& base_url, const std::string& pasted, 
     session.add_cookie(base_url, "sessionid", value);
 }
 
+bool worth_retrying(const Response& response) {
+    if (response.status < 200 || response.status >= 300 || response.body.empty()) return false;
+    if (net::looks_like_html(response.body)) return !is_sign_in_page(response.body);
+    return !nlohmann::json::accept(response.body);
+}
+
 void check_answer(const Request& request, const Response& response) {
     const std::string where = net::scrub_url(request.url);
     if (response.status == 403) throw SessionExpired(where + ": HTTP 403 Forbidden");
@@ -134,6 +145,7 @@ void check_answer(const Request& request, const Response& response) {
     if (response.status < 200 || response.status >= 300)
         throw Error(where + ": HTTP " + std::to_string(response.status) + " " + response.status_text +
                     " (not retried; run the same command again to continue)");
+    if (is_sign_in_page(response.body)) throw SessionExpired(where + ": the sign-in page (status 200)");
     const std::optional<Fault> fault = fault_of(response.body);
     if (!fault) return;
     if (is_session_fault(fault->code)) throw SessionExpired(where + ": " + fault->code + " «" + fault->text + "»");

@@ -13,7 +13,7 @@ struct PullTarget;
 namespace jb::bars {
 
 // The session cookie is no longer accepted (HTTP 403, a 200 with a Server.UserNotAuthenticated
-// fault, or a redirect to the sign-in page): sign in again, or ask the user for a fresh cookie.
+// fault, the sign-in page, or a redirect to it): sign in again, or ask the user for a fresh cookie.
 class SessionExpired : public Error {
 public:
     using Error::Error;
@@ -26,6 +26,11 @@ void sign_in(const std::string& base_url, const net::PullTarget& target, net::Se
 
 // A `sessionid` copied from a browser (ЕСИА-only regions): its value alone or «sessionid=…».
 void use_pasted_session(const std::string& base_url, const std::string& pasted, net::Session& session);
+
+// API requests go out with expects_json = false, so that the sign-in page served with 200 (an
+// ended session) reaches check_answer instead of being retried; this retry predicate then asks
+// again for JSON cut off with a consistent length and for other HTML pages (a proxy's error page).
+bool worth_retrying(const net::Response& response);
 
 // Every final answer of the walk: an ended session throws SessionExpired; another fault
 // (Client.ValidationError, …) or an HTTP error stops the pull with the server's words.

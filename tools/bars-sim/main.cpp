@@ -29,7 +29,7 @@ struct Options {
     int year = 2023;
     std::string login = "hezheva.l", expiry = "403", validation_error;
     bool locked_out = false, finish_registration = false, pupil_account = false;
-    int latency_ms = 0, every_5xx = 0, every_truncate = 0, every_drop = 0, expire_after = 0;
+    int latency_ms = 0, every_5xx = 0, every_html_200 = 0, every_truncate = 0, every_drop = 0, expire_after = 0;
 };
 
 bool hits(int every, long k) { return every > 0 && k % every == 0; }
@@ -84,6 +84,10 @@ private:
         if (hits(options_.every_5xx, k)) {
             res.status = k % 2 == 0 ? 502 : 500;
             res.set_content("<html><body><h1>Bad Gateway</h1></body></html>", "text/html");
+            return;
+        }
+        if (hits(options_.every_html_200, k)) {  // a proxy's error page served with 200
+            res.set_content("<html><body><h1>Сервис временно недоступен</h1></body></html>", "text/html");
             return;
         }
         if (req.path == "/auth/login") return login(req, res);
@@ -169,6 +173,10 @@ private:
                                  {"faultstring", "Пользователь не аутентифицирован"}}
                                 .dump(),
                             kJson);
+        } else if (options_.expiry == "login-page") {
+            res.set_content("<!DOCTYPE html><html><body><form action=\"/auth/login\"><input name=\"login_login\">"
+                            "<input name=\"login_password\" type=\"password\"></form></body></html>",
+                            "text/html; charset=utf-8");
         } else if (options_.expiry == "redirect") {
             res.status = 302;
             res.set_header("Location", "/auth/login?next=/personal-area/");
@@ -300,13 +308,14 @@ int main(int argc, char** argv) {
     app.add_flag("--pupil-account", options.pupil_account, "Serve the first child's own account instead of the parent's");
     app.add_option("--latency-ms", options.latency_ms, "Delay of every answer");
     app.add_option("--every-5xx", options.every_5xx, "A 500/502 page every N requests");
+    app.add_option("--every-html-200", options.every_html_200, "An HTML error page with status 200 every N requests");
     app.add_option("--every-truncate", options.every_truncate, "A JSON body cut in half (consistent length) every N requests");
     app.add_option("--every-drop", options.every_drop, "A connection dropped mid-body every N requests");
     app.add_option("--expire-after", options.expire_after,
                    "Every session ends once after N API requests; new sign-ins and unused pasted ids work");
     app.add_option("--expiry", options.expiry, "How an ended session is answered")
         ->capture_default_str()
-        ->check(CLI::IsMember({"403", "fault", "redirect"}));
+        ->check(CLI::IsMember({"403", "fault", "login-page", "redirect"}));
     app.add_option("--validation-error", options.validation_error,
                    "Answer this method (e.g. MarkService/GetTotalMarks) with a Client.ValidationError fault");
     app.add_option("--dump-har", dump, "Write the data set as a HAR and exit");
