@@ -78,7 +78,15 @@ Account account_of(const nlohmann::json& person) {
     return account;
 }
 
-// The summary answer's subperiod code and the last school day it lists ("" when it lists none).
+bool is_iso_date(std::string_view text) {
+    if (text.size() < 10 || text[4] != '-' || text[7] != '-') return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (text[i] < '0' || text[i] > '9') return false;
+    return true;
+}
+
+// The summary answer's subperiod code and the last school day it lists ("" when it lists none;
+// dates in another format are not used).
 std::pair<std::string, std::string> summary_span(const nlohmann::json& answer) {
     const nlohmann::json* doc = &answer;
     if (answer.is_object() && answer.contains("summary_marks_data") && answer["summary_marks_data"].is_array() &&
@@ -90,7 +98,7 @@ std::pair<std::string, std::string> summary_span(const nlohmann::json& answer) {
         code = id_text((*doc)["subperiod"].value("code", nlohmann::json()));
     if (doc->contains("dates") && (*doc)["dates"].is_array())
         for (const auto& date : (*doc)["dates"])
-            if (date.is_string() && date.get<std::string>().size() >= 10 && date.get<std::string>().substr(0, 10) > last)
+            if (date.is_string() && is_iso_date(date.get<std::string>()) && date.get<std::string>().substr(0, 10) > last)
                 last = date.get<std::string>().substr(0, 10);
     return {code, last};
 }
