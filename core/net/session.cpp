@@ -34,7 +34,9 @@ void Session::set_header(std::string name, std::string value) {
 
 void Session::add_cookie(const std::string& base_url, const std::string& name, const std::string& value) {
     std::string host = parse_url(base_url).host;
-    if (std::size_t colon = host.rfind(':'); colon != std::string::npos && host.find(']') == std::string::npos)
+    if (host.starts_with('['))
+        host = host.substr(1, host.find(']') - 1);  // [::1]:8080 → ::1
+    else if (std::size_t colon = host.rfind(':'); colon != std::string::npos)
         host.erase(colon);
     cookies_.add(host, name, value);
 }
