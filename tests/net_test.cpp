@@ -484,5 +484,55 @@ TEST(NetSession, SharesCookiesBetweenRequests) {
     EXPECT_EQ(read_file(dir.path("j")).find("sid=abc; Path"), std::string::npos);  // Set-Cookie scrubbed
 }
 
+TEST(NetSession, AnAddedCookieIsSentOnceAndTheServerMayReplaceIt) {
+    TinyServer tiny;
+    tiny.server.Get("/data", [](const httplib::Request& req, httplib::Response& res) {
+        std::string all;
+        const auto range = req.headers.equal_range("Cookie");
+        for (auto it = range.first; it != range.second; ++it) all += "[" + it->second + "]";
+        res.set_content(nlohmann::json(all).dump(), "application/json");
+    });
+    tiny.server.Get("/refresh", [](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Set-Cookie", "sid=renewed; Path=/");
+        res.set_content("{}", "application/json");
+    });
+    tiny.start();
+    TempDir dir;
+    Journal journal(dir.path("j"), "t");
+    Session session(fast(), journal);
+    session.add_cookie(tiny.url(""), "sid", "pasted");
+    EXPECT_EQ(session.fetch_one(get(tiny.url("/data"))).response.body, "\"[sid=pasted]\"");
+    session.fetch_one(get(tiny.url("/refresh")));
+    EXPECT_EQ(session.fetch_one(get(tiny.url("/data?again"))).response.body, "\"[sid=renewed]\"");
+}
+
+TEST(NetSession, AJournalVariantKeepsAnswersOfTheSameRequestApart) {
+    TinyServer tiny;
+    std::atomic<int> calls{0};
+    tiny.server.Get("/state", [&](const httplib::Request&, httplib::Response& res) {
+        res.set_content("[" + std::to_string(++calls) + "]", "application/json");
+    });
+    tiny.start();
+    TempDir dir;
+    auto asked_in = [&](const std::string& state) {
+        Request request = get(tiny.url("/state"));
+        request.journal_variant = state;
+        return request;
+    };
+    {
+        Journal journal(dir.path("j"), "t");
+        Session session(fast(), journal);
+        EXPECT_EQ(session.fetch_one(asked_in("child 1")).response.body, "[1]");
+        EXPECT_EQ(session.fetch_one(asked_in("child 2")).response.body, "[2]");
+        EXPECT_EQ(session.fetch_one(get(tiny.url("/state"))).response.body, "[3]");
+        EXPECT_EQ(session.capture_order().size(), 3u);
+    }
+    Journal journal(dir.path("j"), "t");
+    Session resumed(fast(), journal);
+    EXPECT_EQ(resumed.fetch_one(asked_in("child 2")).response.body, "[2]");
+    EXPECT_EQ(resumed.fetch_one(asked_in("child 1")).response.body, "[1]");
+    EXPECT_EQ(calls.load(), 3);
+}
+
 }  // namespace
 }  // namespace jb::net
