@@ -93,9 +93,9 @@ void add_pull_command(CLI::App& app, Action& action) {
     cmd->add_option("--window", request.target.window, "Size of the date windows the journal is fetched in")
         ->capture_default_str()
         ->check(CLI::IsMember({"week", "month"}));
-    cmd->add_option("--token-env", args->token_env, "Environment variable that holds the access token")->capture_default_str();
+    cmd->add_option("--token-env", args->token_env, "Environment variable that holds the access token (Dnevnik) or the session cookie pasted from a browser (edutatar DNSID, bars sessionid)")->capture_default_str();
     cmd->add_option("--token-file", args->token_file,
-                    "File that holds the access token; only its owner may read it (chmod 600)");
+                    "File that holds the token or pasted session cookie; only its owner may read it (chmod 600)");
     cmd->add_option("--concurrency", request.session.concurrency, "Requests in flight at once")
         ->capture_default_str()
         ->check(CLI::Range(1, 16));
@@ -118,6 +118,8 @@ void add_pull_command(CLI::App& app, Action& action) {
         "  jbridge pull --from dnevnik --host api.school.mosreg.ru --school 1000000000123 --year 2022 -o school.sqlite\n"
         "  JBRIDGE_PASSWORD=… jbridge pull --from edutatar --host edu.tatar.ru --login 1000000077 --year 2022 -o pupil.sqlite\n"
         "  JBRIDGE_PASSWORD=… jbridge pull --from netschool --host asurso.ru --school 107 --login ivanova --year 2024 -o pupil.sqlite\n"
+        "  JBRIDGE_PASSWORD=… jbridge pull --from bars --host school.07.edu.o7.com --login NAME --year 2023 -o family.sqlite\n"
+        "  JBRIDGE_TOKEN=SESSIONID jbridge pull --from bars --host school.07.edu.o7.com --year 2023 -o family.sqlite\n"
         "The token and password are never taken from the command line. A pull that is interrupted keeps its finished\n"
         "requests in ARCHIVE.pull-journal; running the same command again continues from there.\n"
         "See docs/pull.md.");
