@@ -18,6 +18,7 @@ struct PullArguments {
     int max_attempts = 8, backoff_ms = 500, year = 0;
     long timeout = 180;
     bool quiet = false;
+    bool rate_given = false;
 };
 
 std::vector<std::string> puller_names() {
@@ -35,6 +36,7 @@ int run(PullArguments& args) {
     request.target.secret = request.target.login.empty()
                                 ? net::load_secret(args.token_file, args.token_env, secret_name)
                                 : net::load_secret(args.password_file, args.password_env, "password of " + request.target.login);
+    if (puller && !args.rate_given) request.session.rate = puller->default_rate();
     request.session.retry.max_attempts = args.max_attempts;
     request.session.retry.initial_delay = std::chrono::milliseconds(args.backoff_ms);
     request.session.client.timeout_seconds = args.timeout;
@@ -91,14 +93,14 @@ void add_pull_command(CLI::App& app, Action& action) {
     cmd->add_option("--window", request.target.window, "Size of the date windows the journal is fetched in")
         ->capture_default_str()
         ->check(CLI::IsMember({"week", "month"}));
-    cmd->add_option("--token-env", args->token_env, "Environment variable that holds the access token")->capture_default_str();
+    cmd->add_option("--token-env", args->token_env, "Environment variable that holds the access token (Dnevnik) or the session cookie pasted from a browser (edutatar DNSID, bars sessionid)")->capture_default_str();
     cmd->add_option("--token-file", args->token_file,
-                    "File that holds the access token; only its owner may read it (chmod 600)");
+                    "File that holds the token or pasted session cookie; only its owner may read it (chmod 600)");
     cmd->add_option("--concurrency", request.session.concurrency, "Requests in flight at once")
         ->capture_default_str()
         ->check(CLI::Range(1, 16));
-    cmd->add_option("--rate", request.session.rate, "At most this many requests per second (0: no limit)")
-        ->capture_default_str()
+    auto* rate = cmd->add_option("--rate", request.session.rate,
+                                 "At most this many requests per second (0: no limit; default: the platform's, 4 or less)")
         ->check(CLI::Range(0.0, 1000.0));
     cmd->add_option("--max-attempts", args->max_attempts, "Tries per request before giving up")
         ->capture_default_str()
@@ -115,10 +117,14 @@ void add_pull_command(CLI::App& app, Action& action) {
         "  export JBRIDGE_TOKEN=…   # or: --token-file ~/.config/jbridge/token (chmod 600)\n"
         "  jbridge pull --from dnevnik --host api.school.mosreg.ru --school 1000000000123 --year 2022 -o school.sqlite\n"
         "  JBRIDGE_PASSWORD=… jbridge pull --from edutatar --host edu.tatar.ru --login 1000000077 --year 2022 -o pupil.sqlite\n"
+        "  JBRIDGE_PASSWORD=… jbridge pull --from netschool --host asurso.ru --school 107 --login ivanova --year 2024 -o pupil.sqlite\n"
+        "  JBRIDGE_PASSWORD=… jbridge pull --from bars --host school.07.edu.o7.com --login NAME --year 2023 -o family.sqlite\n"
+        "  JBRIDGE_TOKEN=SESSIONID jbridge pull --from bars --host school.07.edu.o7.com --year 2023 -o family.sqlite\n"
         "The token and password are never taken from the command line. A pull that is interrupted keeps its finished\n"
         "requests in ARCHIVE.pull-journal; running the same command again continues from there.\n"
         "See docs/pull.md.");
-    cmd->callback([&action, args] {
+    cmd->callback([&action, args, rate] {
+        args->rate_given = rate->count() > 0;
         action = [args] { return run(*args); };
     });
 }

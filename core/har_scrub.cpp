@@ -35,7 +35,7 @@ bool may_hold_secret_member(std::string_view body) {
     std::size_t i = 0;
     while (i < body.size() && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t')) ++i;
     if (i == body.size() || (body[i] != '{' && body[i] != '[')) return false;
-    for (const std::string_view word : {"token", "password", "passwd", "secret", "session", "\"pw"}) {
+    for (const std::string_view word : {"token", "password", "passwd", "secret", "session", "\"pw", "\"at\""}) {
         if (ascii_contains_ignoring_case(body, word)) return true;
     }
     return false;

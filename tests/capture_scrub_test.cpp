@@ -32,25 +32,28 @@ const char* kSecretHar = R"({"log": {"version": "1.2", "creator": {"name": "t", 
    "content": {"mimeType": "application/json", "text": "{\"access_token\": \"TOKEN-IN-BODY\", \"id\": 1000000000000000001, \"name\": \"Иванова\"}"}}},
  {"startedDateTime": "2023-10-02T09:00:01.000+03:00",
   "request": {"method": "GET", "url": "https://sgo.example.test/webapi/student/diary", "headers": []},
-  "response": {"status": 200, "content": {"mimeType": "application/json", "text": "{\"weekDays\": [], \"score\": 4.50}"}}}
+  "response": {"status": 200, "content": {"mimeType": "application/json", "text": "{\"weekDays\": [], \"score\": 4.50}"}}},
+ {"startedDateTime": "2023-10-02T09:00:02.000+03:00",
+  "request": {"method": "GET", "url": "https://sgo.example.test/webapi/context", "headers": []},
+  "response": {"status": 200, "content": {"mimeType": "application/json", "text": "{\"at\": \"AT-IN-CONTEXT\", \"userId\": 5}"}}}
 ]}})";
 
 const std::vector<std::string> kSecrets = {"TOKEN-IN-URL", "COOKIE-IN-HEADER", "AT-SESSION", "ACCESS-HEADER",
                                            "COOKIE-IN-LIST", "TOKEN-IN-QUERY", "HASHED-PW", "PLAIN-PW",
-                                           "PARAM-PW", "SET-COOKIE", "TOKEN-IN-BODY"};
+                                           "PARAM-PW", "SET-COOKIE", "TOKEN-IN-BODY", "AT-IN-CONTEXT"};
 
 TEST(HarScrub, ReplacesEverySecretAndKeepsTheRest) {
     jb::test::TempDir dir;
     const auto in = dir.path("in.har"), out = dir.path("out.har");
     jb::test::write_file(in, kSecretHar);
-    EXPECT_EQ(jb::har::scrub_har_file(in, out), 10u);  // the form body counts once
+    EXPECT_EQ(jb::har::scrub_har_file(in, out), 11u);  // the form body counts once
     const std::string text = jb::test::read_file(out);
     for (const auto& secret : kSecrets) EXPECT_EQ(text.find(secret), std::string::npos) << secret;
     EXPECT_EQ(nlohmann::json::parse(text)["log"]["creator"]["name"], "t");
 
     std::vector<jb::har::Entry> entries;
     jb::har::read_entries(out, [&](const jb::har::Entry& e) { entries.push_back(e); });
-    ASSERT_EQ(entries.size(), 2u);
+    ASSERT_EQ(entries.size(), 3u);
     EXPECT_EQ(entries[0].parsed_url.query_value("week"), "2023-10-02");
     EXPECT_EQ(entries[0].request_header("Accept"), "application/json");
     EXPECT_EQ(nlohmann::json::parse(entries[0].body)["id"].get<std::uint64_t>(), 1000000000000000001u);
@@ -135,7 +138,7 @@ TEST(HarScrub, TextAndFileGiveTheSameCopy) {
     jb::har::scrub_har_file(dir.path("in.har"), dir.path("out.har"));
     std::size_t replaced = 0;
     EXPECT_EQ(jb::har::scrub_har_text(kSecretHar, "in.har", &replaced), jb::test::read_file(dir.path("out.har")));
-    EXPECT_EQ(replaced, 10u);
+    EXPECT_EQ(replaced, 11u);
 }
 
 }  // namespace

@@ -141,6 +141,18 @@ TEST(NetScrub, RemovesTokensCookiesAndPasswords) {
               "main_login2=1000000077&main_password2=%5Bscrubbed%5D&term=2");
 }
 
+TEST(NetScrub, NetSchoolsAtTokenInHeadersFormsAndJsonAnswers) {
+    EXPECT_TRUE(is_secret_header("at"));
+    EXPECT_TRUE(is_secret_header("AT"));
+    EXPECT_FALSE(is_secret_header("Accept"));
+    EXPECT_EQ(scrub_body("at=913755001&WarnType=2", "application/x-www-form-urlencoded"), "at=%5Bscrubbed%5D&WarnType=2");
+    EXPECT_EQ(scrub_json_answer(R"({"at":"913755001","schoolId":1077,"user":{"id":1,"name":"Н"}})"),
+              R"({"at":"[scrubbed]","schoolId":1077,"user":{"id":1,"name":"Н"}})");
+    EXPECT_EQ(scrub_json_answer(R"( [{"id":1, "date":"2024-09-02T00:00:00"}])"), std::nullopt);  // nothing secret: kept as is
+    EXPECT_EQ(scrub_json_answer("<html>at</html>"), std::nullopt);
+    EXPECT_EQ(scrub_json_answer(R"({"at":"1")"), std::nullopt);  // cut off: not JSON, nothing to replace
+}
+
 TEST(NetHar, WritesScrubbedHarThatTheReaderReadsBack) {
     TempDir dir;
     Request request = get("https://api.school.mosreg.ru/v2/users/me/context?access_token=secret-in-query");
@@ -470,6 +482,56 @@ TEST(NetSession, SharesCookiesBetweenRequests) {
     EXPECT_EQ(answers[0].response.body, "\"sid=abc\"");
     EXPECT_EQ(answers[1].response.body, "\"sid=abc\"");
     EXPECT_EQ(read_file(dir.path("j")).find("sid=abc; Path"), std::string::npos);  // Set-Cookie scrubbed
+}
+
+TEST(NetSession, AnAddedCookieIsSentOnceAndTheServerMayReplaceIt) {
+    TinyServer tiny;
+    tiny.server.Get("/data", [](const httplib::Request& req, httplib::Response& res) {
+        std::string all;
+        const auto range = req.headers.equal_range("Cookie");
+        for (auto it = range.first; it != range.second; ++it) all += "[" + it->second + "]";
+        res.set_content(nlohmann::json(all).dump(), "application/json");
+    });
+    tiny.server.Get("/refresh", [](const httplib::Request&, httplib::Response& res) {
+        res.set_header("Set-Cookie", "sid=renewed; Path=/");
+        res.set_content("{}", "application/json");
+    });
+    tiny.start();
+    TempDir dir;
+    Journal journal(dir.path("j"), "t");
+    Session session(fast(), journal);
+    session.add_cookie(tiny.url(""), "sid", "pasted");
+    EXPECT_EQ(session.fetch_one(get(tiny.url("/data"))).response.body, "\"[sid=pasted]\"");
+    session.fetch_one(get(tiny.url("/refresh")));
+    EXPECT_EQ(session.fetch_one(get(tiny.url("/data?again"))).response.body, "\"[sid=renewed]\"");
+}
+
+TEST(NetSession, AJournalVariantKeepsAnswersOfTheSameRequestApart) {
+    TinyServer tiny;
+    std::atomic<int> calls{0};
+    tiny.server.Get("/state", [&](const httplib::Request&, httplib::Response& res) {
+        res.set_content("[" + std::to_string(++calls) + "]", "application/json");
+    });
+    tiny.start();
+    TempDir dir;
+    auto asked_in = [&](const std::string& state) {
+        Request request = get(tiny.url("/state"));
+        request.journal_variant = state;
+        return request;
+    };
+    {
+        Journal journal(dir.path("j"), "t");
+        Session session(fast(), journal);
+        EXPECT_EQ(session.fetch_one(asked_in("child 1")).response.body, "[1]");
+        EXPECT_EQ(session.fetch_one(asked_in("child 2")).response.body, "[2]");
+        EXPECT_EQ(session.fetch_one(get(tiny.url("/state"))).response.body, "[3]");
+        EXPECT_EQ(session.capture_order().size(), 3u);
+    }
+    Journal journal(dir.path("j"), "t");
+    Session resumed(fast(), journal);
+    EXPECT_EQ(resumed.fetch_one(asked_in("child 2")).response.body, "[2]");
+    EXPECT_EQ(resumed.fetch_one(asked_in("child 1")).response.body, "[1]");
+    EXPECT_EQ(calls.load(), 3);
 }
 
 }  // namespace

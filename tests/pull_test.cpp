@@ -295,10 +295,12 @@ TEST(Pull, AdaptersWithAPullerAreListedAsOnline) {
     RunResult listed = run_jbridge("adapters --json");
     ASSERT_EQ(listed.exit_code, 0);
     for (const auto& adapter : nlohmann::json::parse(listed.out))
-        EXPECT_EQ(adapter["online"], adapter["name"] == "dnevnik" || adapter["name"] == "edutatar") << adapter["name"];
+        EXPECT_EQ(adapter["online"], adapter["name"] == "bars" || adapter["name"] == "dnevnik" ||
+                                          adapter["name"] == "edutatar" || adapter["name"] == "netschool")
+            << adapter["name"];
     RunResult unknown = run_jbridge("pull --from native --host h --school 1 --year 2023 -o x.sqlite");
     EXPECT_EQ(unknown.exit_code, 2);
-    EXPECT_NE(unknown.err.find("--from: native not in {dnevnik,edutatar}"), std::string::npos) << unknown.err;
+    EXPECT_NE(unknown.err.find("--from: native not in {bars,dnevnik,edutatar,netschool}"), std::string::npos) << unknown.err;
 }
 
 TEST(Pull, BadUsageIsRefusedBeforeAnyRequest) {

@@ -54,7 +54,7 @@ std::string har_entry_line(const Request& request, const Response& response) {
                          {"httpVersion", response.http_version},
                          {"cookies", json::array()},
                          {"headers", header_list(response.headers)},
-                         {"content", content_of(response.body, mime)},
+                         {"content", content_of(scrub_json_answer(response.body).value_or(response.body), mime)},
                          {"redirectURL", response.header("Location").value_or("")},
                          {"headersSize", -1},
                          {"bodySize", response.body.size()}};

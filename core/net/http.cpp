@@ -106,6 +106,17 @@ CookieJar::~CookieJar() { curl_share_cleanup(state_->share); }
 
 void* CookieJar::handle() const { return state_->share; }
 
+void CookieJar::add(const std::string& host, const std::string& name, const std::string& value) {
+    CURL* curl = curl_easy_init();
+    if (!curl) throw Error("cannot initialise libcurl");
+    curl_easy_setopt(curl, CURLOPT_SHARE, state_->share);
+    // Netscape cookie-file line: domain, include subdomains, path, secure, expiry (0: session), name, value.
+    const std::string line = host + "\tFALSE\t/\tFALSE\t0\t" + name + "\t" + value;
+    const CURLcode code = curl_easy_setopt(curl, CURLOPT_COOKIELIST, line.c_str());
+    curl_easy_cleanup(curl);
+    if (code != CURLE_OK) throw Error("cannot add the cookie " + name + ": " + curl_easy_strerror(code));
+}
+
 HttpClient::HttpClient(ClientOptions options, CookieJar* cookies) : options_(std::move(options)) {
     global_init();
     if (options_.user_agent.empty()) options_.user_agent = std::string("jbridge/") + kJbridgeVersion;

@@ -18,6 +18,9 @@ struct Request {
     Headers headers;
     std::string body;
     bool expects_json = true;  // an HTML page or cut-off JSON in a 2xx answer is a fault to retry
+    // Never sent; part of the journal key. Tells apart requests that are the same on the wire but
+    // asked in different server-side states (a parent's requests after each child switch).
+    std::string journal_variant;
 };
 
 struct Response {
@@ -48,6 +51,9 @@ public:
     CookieJar(const CookieJar&) = delete;
     CookieJar& operator=(const CookieJar&) = delete;
     void* handle() const;
+    // Puts a cookie into the jar as if `host` (no port) had set it for path "/": later answers
+    // that set the same name replace it, and it is sent once, like any cookie the server set.
+    void add(const std::string& host, const std::string& name, const std::string& value);
 
 private:
     struct State;

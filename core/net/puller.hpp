@@ -26,6 +26,8 @@ public:
     virtual ~Puller() = default;
     virtual std::string_view name() const = 0;         // = the adapter that imports the capture
     virtual std::string_view secret_name() const = 0;  // "access token", "session cookie", …
+    // Request starts per second when --rate is not given (the platform's polite rate).
+    virtual double default_rate() const { return 4; }
     virtual void pull(const PullTarget& target, Session& session) const = 0;
 };
 

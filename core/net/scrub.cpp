@@ -35,17 +35,22 @@ std::string scrub_pairs(std::string_view text) {
     return out;
 }
 
-void scrub_json(nlohmann::json& value) {
+// Returns how many members were replaced.
+int scrub_json(nlohmann::json& value) {
+    int replaced = 0;
     if (value.is_object()) {
         for (auto& [key, member] : value.items()) {
-            if (is_secret_field(key) && (member.is_string() || member.is_number()))
+            if (is_secret_field(key) && (member.is_string() || member.is_number())) {
                 member = std::string(kScrubbed);
-            else
-                scrub_json(member);
+                ++replaced;
+            } else {
+                replaced += scrub_json(member);
+            }
         }
     } else if (value.is_array()) {
-        for (auto& element : value) scrub_json(element);
+        for (auto& element : value) replaced += scrub_json(element);
     }
+    return replaced;
 }
 
 }  // namespace
@@ -53,7 +58,8 @@ void scrub_json(nlohmann::json& value) {
 bool is_secret_header(std::string_view name) {
     std::string key = lower(name);
     return key == "authorization" || key == "proxy-authorization" || key == "cookie" || key == "set-cookie" ||
-           key == "access-token" || key.ends_with("-token") || key.ends_with("-api-key") || key == "x-auth";
+           key == "access-token" || key.ends_with("-token") || key.ends_with("-api-key") || key == "x-auth" ||
+           key == "at";  // NetSchool's session token
 }
 
 bool is_secret_field(std::string_view name) {
@@ -63,7 +69,7 @@ bool is_secret_field(std::string_view name) {
     return key == "accesstoken" || key == "refreshtoken" || key == "token" || key == "idtoken" || key == "password" ||
            key == "passwd" || key == "pwd" || key == "clientsecret" || key == "secret" ||
            key == "apikey" || key.ends_with("password") || key == "pw" || key == "pw2" || key == "authtoken" ||
-           key == "sessionid" || key == "nssessionid" || key == "esrnsec" || key == "jsessionid" || key == "phpsessid";
+           key == "sessionid" || key == "nssessionid" || key == "esrnsec" || key == "jsessionid" || key == "phpsessid" || key == "at";
 }
 
 std::string scrub_url(std::string_view url) {
@@ -86,6 +92,14 @@ std::string scrub_body(std::string_view body, std::string_view content_type) {
         return parsed.dump();
     }
     return std::string(body);
+}
+
+std::optional<std::string> scrub_json_answer(std::string_view body) {
+    std::size_t first = body.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos || (body[first] != '{' && body[first] != '[')) return std::nullopt;
+    nlohmann::json parsed = nlohmann::json::parse(body, nullptr, false);
+    if (parsed.is_discarded() || scrub_json(parsed) == 0) return std::nullopt;
+    return parsed.dump();
 }
 
 }  // namespace jb::net

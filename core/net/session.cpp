@@ -8,6 +8,7 @@
 #include "core/net/har_writer.hpp"
 #include "core/net/scrub.hpp"
 #include "core/progress.hpp"
+#include "core/url.hpp"
 
 namespace jb::net {
 
@@ -31,10 +32,27 @@ void Session::set_header(std::string name, std::string value) {
     extra_headers_.emplace_back(std::move(name), std::move(value));
 }
 
+void Session::add_cookie(const std::string& base_url, const std::string& name, const std::string& value) {
+    std::string host = parse_url(base_url).host;
+    if (host.starts_with('['))
+        host = host.substr(1, host.find(']') - 1);  // [::1]:8080 → ::1
+    else if (std::size_t colon = host.rfind(':'); colon != std::string::npos)
+        host.erase(colon);
+    cookies_.add(host, name, value);
+}
+
+namespace {
+std::string key_of(const Request& request) {
+    std::string key = journal_key(request.method, request.url, request.body);
+    if (!request.journal_variant.empty()) key += "\n#variant " + request.journal_variant;
+    return key;
+}
+}  // namespace
+
 Exchange Session::run_one(const Request& asked, HttpClient& client, std::uint64_t seed) {
     Exchange exchange;
     exchange.request = asked;
-    std::string key = journal_key(asked.method, asked.url, asked.body);
+    std::string key = key_of(asked);
     if (auto line = journal_.find(key)) {
         try {
             exchange.response = parse_har_entry_line(*line).response;
@@ -77,7 +95,7 @@ Exchange Session::run_one(const Request& asked, HttpClient& client, std::uint64_
 
 std::vector<Exchange> Session::fetch(const std::vector<Request>& requests) {
     std::vector<Exchange> results(requests.size());
-    for (const auto& request : requests) order_.push_back(journal_key(request.method, request.url, request.body));
+    for (const auto& request : requests) order_.push_back(key_of(request));
     std::uint64_t base_seed = std::random_device{}() ^ (request_counter_ += requests.size());
 
     std::atomic<std::size_t> next{0};

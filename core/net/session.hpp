@@ -51,6 +51,9 @@ public:
 
     // A header sent with every request (e.g. the access token); scrubbed in every capture.
     void set_header(std::string name, std::string value);
+    // A cookie pasted by the user (e.g. a session id copied from a browser), for the host of
+    // `base_url`; kept in the shared cookie jar, so the server can refresh it. Never journaled.
+    void add_cookie(const std::string& base_url, const std::string& name, const std::string& value);
     void set_retry_predicate(RetryPredicate predicate) { platform_retry_ = std::move(predicate); }
     // A platform's look at every final answer before it is journaled (e.g. its sign-in page served
     // with 200 where data was expected). Throwing jb::Error stops the pull and keeps that answer out
