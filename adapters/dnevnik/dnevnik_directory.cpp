@@ -257,4 +257,17 @@ void Directory::collect(const Request& r, const json& body, const Where& where) 
     }
 }
 
+void Directory::forget_emitted_texts() {
+    for (auto& [id, lesson] : lessons) {
+        std::string().swap(lesson.date);
+        std::string().swap(lesson.topic);
+        std::string().swap(lesson.homework);
+        std::vector<std::int64_t>().swap(lesson.teachers);
+    }
+    for (auto& [id, work] : works) {
+        std::string().swap(work.text);
+        std::string().swap(work.target_date);
+    }
+}
+
 }  // namespace jb::dnevnik

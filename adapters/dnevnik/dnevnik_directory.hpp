@@ -89,6 +89,10 @@ struct Directory {
 
     // Reads one first-pass body (already parsed) into the directory.
     void collect(const Request& request, const nlohmann::json& body, const Where& where);
+    // Once lessons and works are in the archive the second pass needs only their ids, groups,
+    // subjects and types: their texts and dates are let go, so that what stays in memory for the
+    // marks is as small as it can be.
+    void forget_emitted_texts();
 };
 
 }  // namespace jb::dnevnik

@@ -348,6 +348,7 @@ void Emitter::emit_directory(const Where& where) {
     for (const auto& [id, l] : d_.lessons) lesson(id, where);
     for (const auto& [id, w] : d_.works)
         if (w.type != "PeriodMark") work(id, where);
+    std::unordered_map<std::int64_t, std::int64_t>().swap(work_ordinals_);  // every work is emitted now
 }
 
 void Emitter::mark_value(RecordBuilder& record, const std::string& system, const std::string& raw, std::int64_t work_type) {

@@ -36,6 +36,13 @@ json parse_body(const har::Entry& entry, const Where& where) {
     }
 }
 
+// A facts answer that cannot be the platform's error object (a list, or an object far larger than
+// one): the first pass counts it without parsing it, the second parses it once.
+bool plainly_not_an_error(std::string_view body) {
+    std::size_t first = body.find_first_not_of(" \t\r\n");
+    return first != std::string_view::npos && (body[first] == '[' || body.size() > 4096);
+}
+
 struct Tally {
     std::size_t v2 = 0, failed = 0, html = 0, error_bodies = 0, usable = 0, facts = 0;
 };
@@ -71,6 +78,11 @@ void read_capture(const std::string& name, const EntryStream& entries, const Rea
             directory.capture_date = entry.started;
         }
         if (use == Use::skip) return;
+        if (use == Use::facts && request.endpoint != Endpoint::all_final_marks && plainly_not_an_error(entry.body)) {
+            ++tally.usable;
+            ++tally.facts;
+            return;
+        }
         Where where = where_of(name, entry);
         json body = parse_body(entry, where);
         if (is_error_body(body)) {
@@ -90,6 +102,7 @@ void read_capture(const std::string& name, const EntryStream& entries, const Rea
                     " HTML pages, " + std::to_string(tally.error_bodies) + " error objects, the rest not read by jbridge)");
     Emitter emitter(directory, mappings, context, sink);
     emitter.emit_directory({name, {}});
+    directory.forget_emitted_texts();
     if (tally.facts == 0) return;
     Tally second;
     entries([&](const har::Entry& entry) {
