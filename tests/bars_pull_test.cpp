@@ -18,12 +18,16 @@
 
 #include "core/capture.hpp"
 #include "core/sqlite.hpp"
+#include "tests/support/archive_text.hpp"
 #include "tests/support/run.hpp"
 #include "tests/support/simulator.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace jb::test {
 namespace {
+
+using jb::test::contents;
+using jb::test::stats_of;
 
 const std::string kLogin = "hezheva.l";
 const std::string kPassword = "invented-Passw0rd-5150";
@@ -61,37 +65,6 @@ std::string pull_args(const Simulator& sim, const std::string& archive, const st
 std::string with_login() { return "--login " + kLogin; }
 std::string password_env(const std::string& password = kPassword) { return "JBRIDGE_PASSWORD=" + quote(password); }
 std::string pasted_env(const std::string& id = kPasted) { return "JBRIDGE_TOKEN=" + quote(id); }
-
-std::string stats_of(const std::string& archive) {
-    RunResult stats = run_jbridge("stats --json " + quote(archive));
-    EXPECT_EQ(stats.exit_code, 0) << stats.err;
-    std::string out = stats.out;
-    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
-    return out;
-}
-
-// The archive as a native bundle, the source host neutralised, lines sorted.
-std::string contents(const std::string& archive, const std::string& instance) {
-    TempDir dir;
-    RunResult exported = run_jbridge("export --to native " + quote(archive) + " -o " + quote(dir.path("a.jsonl")));
-    EXPECT_EQ(exported.exit_code, 0) << exported.err;
-    std::string text = read_file(dir.path("a.jsonl"));
-    for (std::size_t at = text.find(instance); at != std::string::npos; at = text.find(instance, at))
-        text.replace(at, instance.size(), "HOST");
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-        if (line.find("\"record\":\"source_id\"") != std::string::npos) {  // its id derives from the host
-            std::size_t id = line.find("\"id\":\"");
-            if (id != std::string::npos) line.erase(id + 6, line.find('"', id + 6) - id - 6);
-        }
-        lines.push_back(line);
-    }
-    std::sort(lines.begin(), lines.end());
-    std::string joined;
-    for (const auto& line : lines) joined += line + "\n";
-    return joined;
-}
 
 // The simulator's data set imported offline from its --dump-har.
 std::string dumped_contents(const std::string& switches) {

@@ -1,0 +1,44 @@
+#include "tests/support/archive_text.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <sstream>
+#include <vector>
+
+#include "tests/support/run.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace jb::test {
+
+std::string stats_of(const std::string& archive) {
+    RunResult stats = run_jbridge("stats --json " + quote(archive));
+    EXPECT_EQ(stats.exit_code, 0) << stats.err;
+    std::string out = stats.out;
+    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+    return out;
+}
+
+std::string contents(const std::string& archive, const std::string& instance) {
+    TempDir dir;
+    RunResult exported = run_jbridge("export --to native " + quote(archive) + " -o " + quote(dir.path("a.jsonl")));
+    EXPECT_EQ(exported.exit_code, 0) << exported.err;
+    std::string text = read_file(dir.path("a.jsonl"));
+    for (std::size_t at = text.find(instance); at != std::string::npos; at = text.find(instance, at))
+        text.replace(at, instance.size(), "HOST");
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        if (line.find("\"record\":\"source_id\"") != std::string::npos) {  // its id derives from the instance
+            std::size_t id = line.find("\"id\":\"");
+            if (id != std::string::npos) line.erase(id + 6, line.find('"', id + 6) - id - 6);
+        }
+        lines.push_back(line);
+    }
+    std::sort(lines.begin(), lines.end());
+    std::string joined;
+    for (const auto& line : lines) joined += line + "\n";
+    return joined;
+}
+
+}  // namespace jb::test

@@ -1,0 +1,13 @@
+#pragma once
+#include <string>
+
+namespace jb::test {
+
+// `jbridge stats --json ARCHIVE`, without the trailing newline (a test failure if it fails).
+std::string stats_of(const std::string& archive);
+
+// The archive as a sorted native bundle with the platform instance (host:port of a simulator)
+// replaced by HOST, so that a pull and an offline import of the same data compare equal.
+std::string contents(const std::string& archive, const std::string& instance);
+
+}  // namespace jb::test
