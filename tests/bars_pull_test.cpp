@@ -26,6 +26,8 @@
 namespace jb::test {
 namespace {
 
+using jb::test::stored_captures;
+
 using jb::test::contents;
 using jb::test::stats_of;
 
@@ -88,16 +90,6 @@ testing::AssertionResult same_contents(const std::string& actual, const std::str
     while (std::getline(a, left) && std::getline(b, right) && left == right) ++line;
     return testing::AssertionFailure() << "differs at sorted line " << line << ":\n  pulled:    " << left
                                        << "\n  reference: " << right;
-}
-
-std::string stored_captures(const std::string& archive) {
-    sql::Db db(archive, sql::Db::Mode::read_only);
-    std::vector<Id> ids;
-    sql::Stmt select(db, "SELECT id FROM capture");
-    while (select.step()) ids.push_back(select.column_int(0));
-    std::string all;
-    for (Id id : ids) read_capture(db, id, [&](std::string_view chunk) { all.append(chunk); });
-    return all;
 }
 
 void expect_no_secret(const std::string& text) {

@@ -25,6 +25,8 @@
 namespace jb::test {
 namespace {
 
+using jb::test::stored_captures;
+
 using jb::test::contents;
 using jb::test::stats_of;
 
@@ -59,17 +61,6 @@ std::string pull_args(const Simulator& sim, const std::string& archive, const st
 std::string with_login() { return "--login " + kLogin; }
 std::string password_env(const std::string& password = kPassword) { return "JBRIDGE_PASSWORD=" + quote(password); }
 std::string dnsid_env() { return "JBRIDGE_TOKEN=" + quote(kDnsid); }
-
-// Every capture stored in the archive, decompressed and joined.
-std::string stored_captures(const std::string& archive) {
-    sql::Db db(archive, sql::Db::Mode::read_only);
-    std::vector<Id> ids;
-    sql::Stmt select(db, "SELECT id FROM capture");
-    while (select.step()) ids.push_back(select.column_int(0));
-    std::string all;
-    for (Id id : ids) read_capture(db, id, [&](std::string_view chunk) { all.append(chunk); });
-    return all;
-}
 
 void expect_no_secret(const std::string& text) {
     EXPECT_EQ(text.find(kPassword), std::string::npos);

@@ -26,6 +26,8 @@
 namespace jb::test {
 namespace {
 
+using jb::test::stored_captures;
+
 using jb::test::contents;
 using jb::test::stats_of;
 
@@ -76,16 +78,6 @@ const std::string& reference_contents() {
 const std::string& staff_reference_contents() {
     static const std::string reference = dump_contents("--staff");
     return reference;
-}
-
-std::string stored_captures(const std::string& archive) {
-    sql::Db db(archive, sql::Db::Mode::read_only);
-    std::vector<Id> ids;
-    sql::Stmt select(db, "SELECT id FROM capture");
-    while (select.step()) ids.push_back(select.column_int(0));
-    std::string all;
-    for (Id id : ids) read_capture(db, id, [&](std::string_view chunk) { all.append(chunk); });
-    return all;
 }
 
 // The password, and the session's secrets the simulator handed out last: the login proof (pw2),

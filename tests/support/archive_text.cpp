@@ -6,6 +6,8 @@
 #include <sstream>
 #include <vector>
 
+#include "core/capture.hpp"
+#include "core/sqlite.hpp"
 #include "tests/support/run.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -39,6 +41,16 @@ std::string contents(const std::string& archive, const std::string& instance) {
     std::string joined;
     for (const auto& line : lines) joined += line + "\n";
     return joined;
+}
+
+std::string stored_captures(const std::string& archive) {
+    sql::Db db(archive, sql::Db::Mode::read_only);
+    std::vector<Id> ids;
+    sql::Stmt select(db, "SELECT id FROM capture");
+    while (select.step()) ids.push_back(select.column_int(0));
+    std::string all;
+    for (Id id : ids) read_capture(db, id, [&](std::string_view chunk) { all.append(chunk); });
+    return all;
 }
 
 }  // namespace jb::test

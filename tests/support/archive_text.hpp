@@ -10,4 +10,7 @@ std::string stats_of(const std::string& archive);
 // replaced by HOST, so that a pull and an offline import of the same data compare equal.
 std::string contents(const std::string& archive, const std::string& instance);
 
+// Every raw capture the archive keeps, decompressed and joined (to look for secrets in them).
+std::string stored_captures(const std::string& archive);
+
 }  // namespace jb::test
