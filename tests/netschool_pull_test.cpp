@@ -197,6 +197,7 @@ TEST(NetschoolPull, WrongPasswordGivesThe409MessageWithoutRetrying) {
         EXPECT_NE(pulled.err.find("No retries were made"), std::string::npos) << pulled.err;
         EXPECT_EQ(pulled.err.find("gave up after"), std::string::npos);
         EXPECT_FALSE(std::filesystem::exists(archive));
+        EXPECT_FALSE(std::filesystem::exists(archive + ".pull-journal"));  // nothing fetched, nothing to resume
         EXPECT_EQ(pulled.err.find(password), std::string::npos);
     }
     EXPECT_EQ(sim.stats()["logins"], 2);  // one per run, never repeated

@@ -33,7 +33,14 @@ PullReport run_pull(const PullRequest& request) {
     Journal journal(report.journal, identity);
     {
         Session session(request.session, journal);
-        puller->pull(request.target, session);
+        try {
+            puller->pull(request.target, session);
+        } catch (...) {
+            // Refused before anything was fetched (a wrong password, a server without password
+            // login): an empty journal would only tie the next run to this one's host and options.
+            if (journal.size() == 0) journal.remove();
+            throw;
+        }
         report.sent = session.sent();
         report.retried = session.retried();
         report.replayed = session.replayed();
