@@ -26,11 +26,6 @@
 namespace jb::test {
 namespace {
 
-using jb::test::stored_captures;
-
-using jb::test::contents;
-using jb::test::stats_of;
-
 const std::string kLogin = "hezheva.l";
 const std::string kPassword = "invented-Passw0rd-5150";
 const std::string kPasted = "inventedsessionid7f3a91c2", kFreshPasted = "inventedsessionid0b55d7e4";
@@ -80,16 +75,6 @@ std::string dumped_contents(const std::string& switches) {
 const std::string& reference_contents() {
     static const std::string reference = dumped_contents("");
     return reference;
-}
-
-testing::AssertionResult same_contents(const std::string& actual, const std::string& expected) {
-    if (actual == expected) return testing::AssertionSuccess();
-    std::istringstream a(actual), b(expected);
-    std::string left, right;
-    int line = 1;
-    while (std::getline(a, left) && std::getline(b, right) && left == right) ++line;
-    return testing::AssertionFailure() << "differs at sorted line " << line << ":\n  pulled:    " << left
-                                       << "\n  reference: " << right;
 }
 
 void expect_no_secret(const std::string& text) {

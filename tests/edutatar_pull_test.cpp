@@ -25,11 +25,6 @@
 namespace jb::test {
 namespace {
 
-using jb::test::stored_captures;
-
-using jb::test::contents;
-using jb::test::stats_of;
-
 const std::string kLogin = "1000000077";
 const std::string kPassword = "invented-Passw0rd-7731";
 const std::string kDnsid = "inventeddnsid4f2a9c0b1e7d";

@@ -26,11 +26,6 @@
 namespace jb::test {
 namespace {
 
-using jb::test::stored_captures;
-
-using jb::test::contents;
-using jb::test::stats_of;
-
 const std::string kLogin = "sokolova.ea";
 const std::string kSchool = "1077";
 const std::string kPassword = "Пароль-Ёлка7";  // Cyrillic: the proof must hash its windows-1251 bytes
@@ -94,21 +89,6 @@ void expect_no_secret(const std::string& text, const nlohmann::json& sim_stats) 
     EXPECT_EQ(text.find("simsess"), std::string::npos);
     EXPECT_EQ(text.find("simesrn"), std::string::npos);
     EXPECT_EQ(text.find("pw2="), std::string::npos);
-}
-
-testing::AssertionResult same_contents(const std::string& actual, const std::string& expected) {
-    if (actual == expected) return testing::AssertionSuccess();
-    std::istringstream a(actual), b(expected);
-    std::string left, right, first;
-    int line = 0, differing = 0;
-    for (;;) {
-        bool more_a = static_cast<bool>(std::getline(a, left)), more_b = static_cast<bool>(std::getline(b, right));
-        if (!more_a && !more_b) break;
-        ++line;
-        if (left != right && ++differing == 1)
-            first = "line " + std::to_string(line) + ":\n  pulled:   " + left + "\n  expected: " + right;
-    }
-    return testing::AssertionFailure() << differing << " line(s) differ; first " << first;
 }
 
 TEST(NetschoolPull, PasswordProofHashesTheWindows1251Bytes) {

@@ -16,6 +16,7 @@
 #include <sstream>
 #include <thread>
 
+#include "tests/support/archive_text.hpp"
 #include "tests/support/run.hpp"
 #include "tests/support/simulator.hpp"
 #include "tests/support/temp_dir.hpp"
@@ -82,23 +83,6 @@ const std::string& reference_contents() {
         return contents(archive, "api.school.mosreg.ru");
     }();
     return reference;
-}
-
-// Equal bundles, or the number of differing lines and the first of them.
-testing::AssertionResult same_contents(const std::string& actual, const std::string& expected) {
-    if (actual == expected) return testing::AssertionSuccess();
-    std::istringstream a(actual), b(expected);
-    std::string left, right;
-    int line = 0, differing = 0;
-    std::string first;
-    for (;;) {
-        bool more_a = static_cast<bool>(std::getline(a, left)), more_b = static_cast<bool>(std::getline(b, right));
-        if (!more_a && !more_b) break;
-        ++line;
-        if (left != right && ++differing == 1)
-            first = "line " + std::to_string(line) + ":\n  pulled:   " + left + "\n  expected: " + right;
-    }
-    return testing::AssertionFailure() << differing << " line(s) differ; first " << first;
 }
 
 TEST(Pull, CleanPullEqualsImportingTheSimulatorsDataSet) {

@@ -43,6 +43,21 @@ std::string contents(const std::string& archive, const std::string& instance) {
     return joined;
 }
 
+testing::AssertionResult same_contents(const std::string& actual, const std::string& expected) {
+    if (actual == expected) return testing::AssertionSuccess();
+    std::istringstream a(actual), b(expected);
+    std::string left, right, first;
+    int line = 0, differing = 0;
+    for (;;) {
+        bool more_a = static_cast<bool>(std::getline(a, left)), more_b = static_cast<bool>(std::getline(b, right));
+        if (!more_a && !more_b) break;
+        ++line;
+        if (left != right && ++differing == 1)
+            first = "line " + std::to_string(line) + ":\n  pulled:   " + left + "\n  expected: " + right;
+    }
+    return testing::AssertionFailure() << differing << " line(s) differ; first " << first;
+}
+
 std::string stored_captures(const std::string& archive) {
     sql::Db db(archive, sql::Db::Mode::read_only);
     std::vector<Id> ids;
