@@ -1,28 +1,19 @@
 #include "adapters/netschool/netschool_password.hpp"
 
-#include <iconv.h>
 #include <openssl/evp.h>
 
 #include <algorithm>
 #include <memory>
 
 #include "core/error.hpp"
+#include "core/windows_1251.hpp"
 
 namespace jb::netschool {
 
 std::string to_windows_1251(const std::string& utf8) {
-    iconv_t convert = iconv_open("CP1251", "UTF-8");
-    if (convert == reinterpret_cast<iconv_t>(-1)) throw Error("iconv cannot convert to windows-1251 on this system");
-    std::string in = utf8, out(utf8.size() + 4, '\0');
-    char* in_ptr = in.data();
-    char* out_ptr = out.data();
-    std::size_t in_left = in.size(), out_left = out.size();
-    std::size_t done = iconv(convert, &in_ptr, &in_left, &out_ptr, &out_left);
-    iconv_close(convert);
-    if (done == static_cast<std::size_t>(-1))
-        throw Error("the password has a character windows-1251 cannot hold; NetSchool's login cannot accept it");
-    out.resize(out.size() - out_left);
-    return out;
+    std::optional<std::string> bytes = jb::to_windows_1251(utf8);
+    if (!bytes) throw Error("the password has a character windows-1251 cannot hold; NetSchool's login cannot accept it");
+    return *bytes;
 }
 
 std::string md5_hex(const std::string& bytes) {

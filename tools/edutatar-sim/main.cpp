@@ -2,7 +2,6 @@
 // sign-in form or a pasted DNSID, with its failure pages and fault switches. Tests start it on
 // 127.0.0.1 and pull from it.
 #include <httplib.h>
-#include <iconv.h>
 #include <pthread.h>
 #include <signal.h>
 
@@ -16,6 +15,7 @@
 
 #include "core/error.hpp"
 #include "core/net/secrets.hpp"
+#include "core/windows_1251.hpp"
 #include "tools/edutatar-sim/sim_pupil.hpp"
 #include "tools/sim-common/serve.hpp"
 
@@ -32,16 +32,9 @@ struct Options {
 
 std::string to_charset(const std::string& utf8, const std::string& charset) {
     if (charset == "utf-8") return utf8;
-    iconv_t convert = iconv_open("CP1251", "UTF-8");
-    std::string in = utf8, out(utf8.size() + 4, '\0');
-    char* in_ptr = in.data();
-    char* out_ptr = out.data();
-    std::size_t in_left = in.size(), out_left = out.size();
-    std::size_t done = iconv(convert, &in_ptr, &in_left, &out_ptr, &out_left);
-    iconv_close(convert);
-    if (done == static_cast<std::size_t>(-1)) throw jb::Error("a page has text windows-1251 cannot hold");
-    out.resize(out.size() - out_left);
-    return out;
+    std::optional<std::string> bytes = jb::to_windows_1251(utf8);
+    if (!bytes) throw jb::Error("a page has text windows-1251 cannot hold");
+    return *bytes;
 }
 
 bool hits(int every, long k) { return every > 0 && k % every == 0; }

@@ -1,25 +1,18 @@
 #include "tools/netschool-sim/sim_login.hpp"
 
-#include <iconv.h>
 #include <openssl/evp.h>
 
 #include <cstdio>
 
 #include "core/error.hpp"
+#include "core/windows_1251.hpp"
 
 namespace jb::netschool_sim {
 
 std::string windows_1251(const std::string& utf8) {
-    iconv_t convert = iconv_open("WINDOWS-1251", "UTF-8");
-    std::string in = utf8, out(utf8.size() + 4, '\0');
-    char* in_ptr = in.data();
-    char* out_ptr = out.data();
-    std::size_t in_left = in.size(), out_left = out.size();
-    std::size_t done = iconv(convert, &in_ptr, &in_left, &out_ptr, &out_left);
-    iconv_close(convert);
-    if (done == static_cast<std::size_t>(-1)) throw Error("the password has a character windows-1251 lacks");
-    out.resize(out.size() - out_left);
-    return out;
+    std::optional<std::string> bytes = to_windows_1251(utf8);
+    if (!bytes) throw Error("the password has a character windows-1251 lacks");
+    return *bytes;
 }
 
 std::string md5_hex(const std::string& bytes) {
