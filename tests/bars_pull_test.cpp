@@ -42,11 +42,6 @@ const std::string kStats =
 // 10 summary-mark requests (4 quarters, then weekly to the end of June on the last one).
 constexpr int kExchanges = 1 + 2 * (1 + 3 + 88 + 10);
 
-std::vector<std::string> with(std::vector<std::string> first, const std::vector<std::string>& rest) {
-    first.insert(first.end(), rest.begin(), rest.end());
-    return first;
-}
-
 class Simulator : public LoopbackSimulator {
 public:
     explicit Simulator(const std::vector<std::string>& switches)

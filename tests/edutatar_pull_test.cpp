@@ -37,11 +37,6 @@ const std::string kStats =
     R"("absences":2,"homework":2,"final_marks":11})";
 constexpr int kExchanges = 12;  // profile, diary.xml, term, year sheet, 4 terms, 4 day pages
 
-std::vector<std::string> with(std::vector<std::string> first, const std::vector<std::string>& rest) {
-    first.insert(first.end(), rest.begin(), rest.end());
-    return first;
-}
-
 class Simulator : public LoopbackSimulator {
 public:
     explicit Simulator(const std::vector<std::string>& switches)

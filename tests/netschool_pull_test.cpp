@@ -39,11 +39,6 @@ const std::string kStats =
 // context, years/current, assignment types, diary init; 40 weeks × 2 pupils; 65 assignment details.
 constexpr int kExchanges = 149;
 
-std::vector<std::string> with(std::vector<std::string> first, const std::vector<std::string>& rest) {
-    first.insert(first.end(), rest.begin(), rest.end());
-    return first;
-}
-
 class Simulator : public LoopbackSimulator {
 public:
     explicit Simulator(const std::vector<std::string>& switches)

@@ -29,11 +29,6 @@ const std::string kSchool = "1000000000042";
 constexpr int kExchanges = 130;  // what a pull of the simulator's school (--quarters 1) asks
 
 // The simulator as a child process on 127.0.0.1 and a free port; stopped with SIGTERM at scope exit.
-std::vector<std::string> with(std::vector<std::string> first, const std::vector<std::string>& rest) {
-    first.insert(first.end(), rest.begin(), rest.end());
-    return first;
-}
-
 class Simulator : public LoopbackSimulator {
 public:
     explicit Simulator(const std::vector<std::string>& switches, const std::string& token = kToken)

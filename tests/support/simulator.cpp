@@ -16,6 +16,11 @@
 
 namespace jb::test {
 
+std::vector<std::string> with(std::vector<std::string> first, const std::vector<std::string>& rest) {
+    first.insert(first.end(), rest.begin(), rest.end());
+    return first;
+}
+
 LoopbackSimulator::LoopbackSimulator(const std::string& executable, std::vector<std::string> arguments,
                                      const std::vector<std::pair<std::string, std::string>>& environment) {
     const std::string port_file = dir_.path("port");

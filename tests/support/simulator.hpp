@@ -13,6 +13,9 @@ namespace jb::test {
 // A loopback platform simulator (tools/*-sim) as a child process on 127.0.0.1 and a free port,
 // which it writes to --port-file; stopped with SIGTERM at scope exit. `environment` is set in the
 // child only (the simulator's secrets), standard output goes to a log file.
+// A simulator's fixed arguments followed by a test's switches.
+std::vector<std::string> with(std::vector<std::string> first, const std::vector<std::string>& rest);
+
 class LoopbackSimulator {
 public:
     LoopbackSimulator(const std::string& executable, std::vector<std::string> arguments,
