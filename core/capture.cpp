@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <vector>
@@ -119,7 +120,9 @@ StoredCapture store_compressed(sql::Db& db, const CompressedCapture& capture, co
 }
 
 StoredCapture store_capture(sql::Db& db, const std::string& path, const std::string& name) {
-    const std::string compressed_path = path + ".jbridge-zst-" + std::to_string(::getpid());
+    // In the temporary folder: the input's own folder may be read-only.
+    const std::string compressed_path =
+        (std::filesystem::temp_directory_path() / ("jbridge-capture-" + std::to_string(::getpid()) + ".zst")).string();
     TempFileGuard guard(compressed_path);
     return store_compressed(db, compress_capture(path, compressed_path), name);
 }
