@@ -50,7 +50,7 @@ int days_from_iso(std::string_view date) {
 std::string iso_from_days(int days) {
     int y = 0, m = 0, d = 0;
     civil_from_days(days, y, m, d);
-    char buffer[16];
+    char buffer[40];  // room for any int, so the compiler can see nothing is cut off
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", y, m, d);
     return buffer;
 }
