@@ -110,22 +110,22 @@ struct Collector {
         if (auto final = bool_field(o, {"isFinal"})) t.is_final = *final;
     }
 
-    std::int64_t work(const json& o, const Where& w, std::int64_t lesson_id, std::int64_t group_id) {
+    WorkInfo& work(const json& o, const Where& w, std::int64_t lesson_id, std::int64_t group_id) {
         std::int64_t id = required_id(o, "id", w);
-        auto& x = d.works[id];
+        auto& x = d.works.slot(id);
         x.lesson = id_field(o, "lesson", w);
         if (!x.lesson) x.lesson = lesson_id;
         x.group = id_field(o, "eduGroup", w);
         if (!x.group) x.group = group_id;
         x.subject = id_field(o, "subjectId", w);
         x.work_type = id_field(o, "workType", w);
-        x.type = text_field(o, {"type"});
-        x.mark_type = text_field(o, {"markType"});
-        x.target_date = text_field(o, {"targetDate"});
-        x.text = text_field(o, {"text"});
+        x.type = d.tokens.intern(text_field(o, {"type"}));
+        x.mark_type = d.tokens.intern(text_field(o, {"markType"}));
+        x.target_date = d.tokens.intern(text_field(o, {"targetDate"}));
+        x.text = d.texts.keep(text_field(o, {"text"}));
         x.period_number = int_field(o, {"periodNumber"});
-        x.period_type = text_field(o, {"periodType"});
-        return id;
+        x.period_type = d.tokens.intern(text_field(o, {"periodType"}));
+        return x;
     }
 
     void lesson(const json& o, const Where& w, std::int64_t group_id, std::int64_t subject_id) {
@@ -141,23 +141,24 @@ struct Collector {
         }
         if (!l.subject) l.subject = subject_id;
         l.number = int_field(o, {"number"}).value_or(0);
-        l.date = text_field(o, {"date"});
-        l.topic = text_field(o, {"title"});
-        l.teachers = id_list(o, "teachers", w);
+        l.date = d.tokens.intern(text_field(o, {"date"}));
+        l.topic = d.texts.keep(text_field(o, {"title"}));
+        l.teachers = d.teacher_list(id_list(o, "teachers", w));
+        std::string homework;
         if (const json* works = field(o, {"works"}); works && works->is_array()) {
             for (std::size_t i = 0; i < works->size(); ++i) {
                 const json& item = (*works)[i];
                 if (!item.is_object()) continue;  // the short form lists work ids only
-                std::int64_t work_id = work(item, w.at("works").at(i), id, l.group);
-                auto& x = d.works[work_id];
+                WorkInfo& x = work(item, w.at("works").at(i), id, l.group);
                 if (!x.subject) x.subject = l.subject;
-                if (x.type == "Homework" && !x.text.empty())
-                    l.homework += (l.homework.empty() ? "" : "\n") + x.text;
+                if (d.token(x.type) == "Homework" && !x.text.empty())
+                    homework += (homework.empty() ? "" : "\n") + text_field(item, {"text"});
             }
         }
-        auto& slot = d.lessons[id];
-        if (l.homework.empty()) l.homework = slot.homework;  // the same lesson seen again without its works
-        slot = std::move(l);
+        auto& slot = d.lessons.slot(id);
+        // the same lesson seen again without its works keeps the homework it had
+        l.homework = homework.empty() ? slot.homework : d.texts.keep(homework);
+        slot = l;
     }
 };
 
@@ -257,17 +258,11 @@ void Directory::collect(const Request& r, const json& body, const Where& where) 
     }
 }
 
-void Directory::forget_emitted_texts() {
-    for (auto& [id, lesson] : lessons) {
-        std::string().swap(lesson.date);
-        std::string().swap(lesson.topic);
-        std::string().swap(lesson.homework);
-        std::vector<std::int64_t>().swap(lesson.teachers);
-    }
-    for (auto& [id, work] : works) {
-        std::string().swap(work.text);
-        std::string().swap(work.target_date);
-    }
+std::uint32_t Directory::teacher_list(const std::vector<std::int64_t>& list) {
+    if (list.empty()) return 0;
+    auto [found, added] = teacher_list_index.try_emplace(list, static_cast<std::uint32_t>(teacher_lists.size()));
+    if (added) teacher_lists.push_back(list);
+    return found->second;
 }
 
 }  // namespace jb::dnevnik

@@ -11,10 +11,12 @@
 
 #include "adapters/dnevnik/dnevnik_endpoint.hpp"
 #include "adapters/dnevnik/dnevnik_json.hpp"
+#include "core/spilled_texts.hpp"
+#include "core/string_pool.hpp"
 
 // The first pass's result: everything marks, attendance and final marks refer to, keyed by the
-// platform's int64 ids. Only these compact facts are kept, never whole response bodies, so memory
-// grows with the number of people, lessons and works, not with the size of the capture.
+// platform's int64 ids. Only these compact facts are kept, never whole response bodies; texts of
+// lessons and works wait on disk, so memory grows by a few dozen bytes per lesson and work.
 namespace jb::dnevnik {
 
 struct SchoolInfo {
@@ -52,19 +54,54 @@ struct WorkTypeInfo {
     bool is_final = false;
 };
 
+// Lessons and works are as many as the year has, so they are kept compact: repeated values as
+// pool tokens, free texts (topics, homework, work titles) spilled to a temporary file.
 struct LessonInfo {
     std::int64_t group = 0, subject = 0;
     std::int64_t number = 0;
-    std::string date;  // as sent, converted when emitted
-    std::string topic, homework;
-    std::vector<std::int64_t> teachers;
+    StringPool::Token date = 0;  // as sent, converted when emitted
+    std::uint32_t teachers = 0;  // index into Directory::teacher_lists
+    SpilledTexts::Ref topic, homework;
 };
 
 struct WorkInfo {
     std::int64_t lesson = 0, group = 0, subject = 0, work_type = 0;
-    std::string type, mark_type, target_date, text;
+    StringPool::Token type = 0, mark_type = 0, target_date = 0, period_type = 0;
     std::optional<std::int64_t> period_number;
-    std::string period_type;
+    SpilledTexts::Ref text;
+};
+
+// Entries in the order first seen, found by platform id; an entry seen again is updated in place.
+template <typename Info>
+class Table {
+public:
+    std::size_t size() const { return entries_.size(); }
+    std::int64_t id_at(std::size_t index) const { return ids_[index]; }
+    const Info& at(std::size_t index) const { return entries_[index]; }
+    std::optional<std::size_t> index_of(std::int64_t id) const {
+        auto found = index_.find(id);
+        if (found == index_.end()) return std::nullopt;
+        return found->second;
+    }
+    const Info* find(std::int64_t id) const {
+        auto index = index_of(id);
+        return index ? &entries_[*index] : nullptr;
+    }
+    bool contains(std::int64_t id) const { return index_.count(id) > 0; }
+    // The entry for `id`, added empty when new. Valid until the next call.
+    Info& slot(std::int64_t id) {
+        auto [found, added] = index_.try_emplace(id, static_cast<std::uint32_t>(entries_.size()));
+        if (added) {
+            entries_.emplace_back();
+            ids_.push_back(id);
+        }
+        return entries_[found->second];
+    }
+
+private:
+    std::vector<Info> entries_;
+    std::vector<std::int64_t> ids_;
+    std::unordered_map<std::int64_t, std::uint32_t> index_;
 };
 
 struct Directory {
@@ -82,17 +119,20 @@ struct Directory {
     std::map<std::int64_t, std::vector<HolidayInfo>> holidays;   // by group
     std::map<std::int64_t, WorkTypeInfo> work_types;
     std::unordered_map<std::int64_t, std::vector<std::string>> subjects;  // id → names as sent, first seen first
-    std::unordered_map<std::int64_t, LessonInfo> lessons;
-    std::unordered_map<std::int64_t, WorkInfo> works;
+    Table<LessonInfo> lessons;
+    Table<WorkInfo> works;
+    std::vector<std::vector<std::int64_t>> teacher_lists{{}};  // each distinct list once; 0 is none
+    std::map<std::vector<std::int64_t>, std::uint32_t> teacher_list_index;
+    StringPool tokens;
+    SpilledTexts texts;
     std::map<std::string, std::set<std::string>> mark_values;    // marks/values: system → values
     std::set<std::string> statuses;                              // lesson-log-entries/statuses
 
     // Reads one first-pass body (already parsed) into the directory.
     void collect(const Request& request, const nlohmann::json& body, const Where& where);
-    // Once lessons and works are in the archive the second pass needs only their ids, groups,
-    // subjects and types: their texts and dates are let go, so that what stays in memory for the
-    // marks is as small as it can be.
-    void forget_emitted_texts();
+    const std::string& token(StringPool::Token token) const { return tokens.text(token); }
+    std::string text(SpilledTexts::Ref ref) const { return texts.read(ref); }
+    std::uint32_t teacher_list(const std::vector<std::int64_t>& list);
 };
 
 }  // namespace jb::dnevnik

@@ -219,61 +219,70 @@ Id Emitter::period(std::int64_t group, const std::string& kind, std::int64_t num
 }
 
 void Emitter::compute_work_ordinals() {
-    // Works of one lesson and one kind are told apart by their order of platform id.
-    std::map<std::tuple<std::int64_t, std::int64_t, std::int64_t, std::string, std::string>, std::vector<std::int64_t>> peers;
-    for (const auto& [id, w] : d_.works) peers[{w.lesson, w.group, w.subject, w.type, w.target_date}].push_back(id);
-    for (auto& [key, ids] : peers) {
-        std::sort(ids.begin(), ids.end());
-        for (std::size_t i = 0; i < ids.size(); ++i) work_ordinals_[ids[i]] = static_cast<std::int64_t>(i);
-    }
+    // Works of one lesson and one kind are told apart by their order of platform id. Pool tokens
+    // are equal exactly when their texts are, so they stand in for the type and the date here.
+    auto peers_key = [&](std::size_t i) {
+        const WorkInfo& w = d_.works.at(i);
+        return std::tuple(w.lesson, w.group, w.subject, w.type, w.target_date);
+    };
+    std::vector<std::uint32_t> order(d_.works.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return std::pair(peers_key(a), d_.works.id_at(a)) < std::pair(peers_key(b), d_.works.id_at(b));
+    });
+    work_ordinals_.assign(d_.works.size(), 0);
+    for (std::size_t i = 1; i < order.size(); ++i)
+        if (peers_key(order[i]) == peers_key(order[i - 1])) work_ordinals_[order[i]] = work_ordinals_[order[i - 1]] + 1;
 }
 
 Id Emitter::lesson(std::int64_t lesson_id, const Where& where) {
-    if (auto it = lessons_.find(lesson_id); it != lessons_.end()) return it->second;
-    auto found = d_.lessons.find(lesson_id);
-    if (found == d_.lessons.end())
+    auto index = d_.lessons.index_of(lesson_id);
+    if (!index)
         where.fail("lesson " + id_text(lesson_id) + " is not in the capture (GET edu-groups/{g}/lessons/{from}/{to} "
                    "for its dates is missing)");
-    const LessonInfo& l = found->second;
+    if (lessons_.is_emitted(*index)) return lessons_.id(*index);
+    const LessonInfo& l = d_.lessons.at(*index);
     Where at = where.at("lesson " + id_text(lesson_id));
     if (!l.group) at.fail("the lesson names no group");
     std::int64_t school_id = school_of_group(l.group, at);
-    auto when = local_datetime(l.date, offset_of(school_id));
-    if (!when) at.fail("date «" + l.date + "» is not a date");
+    const std::string& date = d_.token(l.date);
+    auto when = local_datetime(date, offset_of(school_id));
+    if (!when) at.fail("date «" + date + "» is not a date");
     Id class_id = class_of(l.group, at);
     Value group_id = subgroup_of(l.group, at);
     Id subject_id = subject(l.subject, school_id, at);
     Id id = R(t::lesson).set("class_id", class_id).set("group_id", group_id).set("subject_id", subject_id)
-                .set("date", when->date).set("number", l.number).set("start_time", when->time).set("topic", l.topic)
-                .set("homework", l.homework).put(sink_);
+                .set("date", when->date).set("number", l.number).set("start_time", when->time).set("topic", d_.text(l.topic))
+                .set("homework", d_.text(l.homework)).put(sink_);
     source("lesson", lesson_id, id);
-    for (std::int64_t teacher : l.teachers) {
+    for (std::int64_t teacher : d_.teacher_lists.at(l.teachers)) {
         Id teacher_id = person(teacher, school_id, "teacher");
         R(t::lesson_teacher).set("lesson_id", id).set("teacher_id", teacher_id).set("role", "main").put(sink_);
         R assignment(t::teaching_assignment);
         assignment.set("teacher_id", teacher_id).set("class_id", class_id).set("group_id", group_id).set("subject_id", subject_id);
         if (assignments_.insert(assignment.id()).second) assignment.put(sink_);
     }
-    return lessons_[lesson_id] = id;
+    return lessons_.emitted(*index, id);
 }
 
 Id Emitter::work(std::int64_t work_id, const Where& where) {
-    if (auto it = works_.find(work_id); it != works_.end()) return it->second;
-    const WorkInfo& w = d_.works.at(work_id);
+    std::size_t index = d_.works.index_of(work_id).value();  // callers check that the work is known
+    if (works_.is_emitted(index)) return works_.id(index);
+    const WorkInfo& w = d_.works.at(index);
+    const std::string& type = d_.token(w.type);
     Where at = where.at("work " + id_text(work_id));
     Value lesson_id;
     std::string date;
     std::int64_t group = w.group, subject_id = w.subject;
-    if (w.lesson && d_.lessons.count(w.lesson)) {
+    if (const LessonInfo* l = w.lesson ? d_.lessons.find(w.lesson) : nullptr) {
         lesson_id = lesson(w.lesson, at);
-        const LessonInfo& l = d_.lessons.at(w.lesson);
-        group = l.group;
-        subject_id = l.subject;
-        date = local_date(l.date, school_of_group(group, at));
+        group = l->group;
+        subject_id = l->subject;
+        date = local_date(d_.token(l->date), school_of_group(group, at));
     }
     if (!group) at.fail("the work names neither a lesson in the capture nor a group");
     std::int64_t school_id = school_of_group(group, at);
-    std::string due = local_date(w.target_date, school_id);
+    std::string due = local_date(d_.token(w.target_date), school_id);
     if (date.empty()) date = due;
     std::string kind;
     const WorkTypeInfo* type_info = nullptr;
@@ -282,22 +291,22 @@ Id Emitter::work(std::int64_t work_id, const Where& where) {
         kind = m_.work_title(type_info->title).value_or(type_info->title);  // a school's own title, verbatim
         if (kind == type_info->title && context_.unknowns)
             context_.unknowns->note("dnevnik work type", type_info->title, kWorkTypesFile);
-    } else if (!w.type.empty()) {
-        kind = m_.work_kind(w.type).value_or(w.type);
-        if (kind == w.type && context_.unknowns) context_.unknowns->note("dnevnik Work.type", w.type, kWorkTypesFile);
+    } else if (!type.empty()) {
+        kind = m_.work_kind(type).value_or(type);
+        if (kind == type && context_.unknowns) context_.unknowns->note("dnevnik Work.type", type, kWorkTypesFile);
     }
     R record(t::work);
     record.set("class_id", class_of(group, at)).set("group_id", subgroup_of(group, at))
         .set("subject_id", subject(subject_id, school_id, at)).set("lesson_id", lesson_id)
-        .set("type_raw", w.type).set("ordinal", work_ordinals_[work_id]).set("type", kind)
+        .set("type_raw", type).set("ordinal", index < work_ordinals_.size() ? work_ordinals_[index] : 0).set("type", kind)
         .set("written", m_.is_written(kind)).set("control", m_.is_control(kind))
-        .set("title", w.type == "Homework" ? std::string() : w.text);
+        .set("title", type == "Homework" ? std::string() : d_.text(w.text));
     if (!date.empty()) record.set("date", date);
-    if (w.type == "Homework" && !due.empty()) record.set("due_date", due);
+    if (type == "Homework" && !due.empty()) record.set("due_date", due);
     if (type_info && type_info->weight) record.set("weight", *type_info->weight);
     Id id = record.put(sink_);
     source("work", work_id, id);
-    return works_[work_id] = id;
+    return works_.emitted(index, id);
 }
 
 void Emitter::emit_directory(const Where& where) {
@@ -345,10 +354,10 @@ void Emitter::emit_directory(const Where& where) {
                 .set("end_date", local_date(h.finish, school_id)).set("name", h.name).put(sink_);
         }
     }
-    for (const auto& [id, l] : d_.lessons) lesson(id, where);
-    for (const auto& [id, w] : d_.works)
-        if (w.type != "PeriodMark") work(id, where);
-    std::unordered_map<std::int64_t, std::int64_t>().swap(work_ordinals_);  // every work is emitted now
+    for (std::size_t i = 0; i < d_.lessons.size(); ++i) lesson(d_.lessons.id_at(i), where);
+    for (std::size_t i = 0; i < d_.works.size(); ++i)
+        if (d_.token(d_.works.at(i).type) != "PeriodMark") work(d_.works.id_at(i), where);
+    std::vector<std::int64_t>().swap(work_ordinals_);  // every work is emitted now
 }
 
 void Emitter::mark_value(RecordBuilder& record, const std::string& system, const std::string& raw, std::int64_t work_type) {
@@ -380,30 +389,31 @@ void Emitter::mark(const json& m, std::int64_t group, const Where& where) {
     std::int64_t mark_id = id_field(m, "id", where);
     std::int64_t work_id = id_field(m, "work", where);
     std::int64_t lesson_id = id_field(m, "lesson", where);
-    auto work_it = d_.works.find(work_id);
-    if (work_it == d_.works.end()) {
+    const WorkInfo* found = d_.works.find(work_id);
+    if (!found) {
         if (!lesson_id)
             where.fail("a mark without a lesson whose work " + id_text(work_id) +
                        " the capture does not describe (GET persons/{p}/edu-groups/{g}/allfinalmarks is missing)");
         where.fail("work " + id_text(work_id) + " of this mark is not in the capture (GET edu-groups/{g}/lessons for lesson " +
                    id_text(lesson_id) + " is missing)");
     }
-    const WorkInfo& w = work_it->second;
+    const WorkInfo& w = *found;
     auto type = d_.work_types.find(w.work_type);
-    if (w.type == "PeriodMark" || (type != d_.work_types.end() && type->second.is_final)) {
+    if (d_.token(w.type) == "PeriodMark" || (type != d_.work_types.end() && type->second.is_final)) {
         final_mark(m, w.group ? w.group : group, w.subject, 0, where);
         return;
     }
     std::int64_t person_id = id_field(m, "person", where);
     if (!person_id) where.fail("the mark names no person");
     Id work_row = work(work_id, where);
-    std::int64_t owner = w.lesson && d_.lessons.count(w.lesson) ? d_.lessons.at(w.lesson).group : (w.group ? w.group : group);
+    const LessonInfo* lesson_info = w.lesson ? d_.lessons.find(w.lesson) : nullptr;
+    std::int64_t owner = lesson_info ? lesson_info->group : (w.group ? w.group : group);
     std::int64_t school_id = school_of_group(owner, where);
     if (!d_.persons.count(person_id))
         where.fail("person " + id_text(person_id) + " is not in the capture (GET edu-groups/{g}/persons?includeArchive=true "
                    "lists the pupils who left)");
     std::string system = text_field(m, {"type"});
-    if (system.empty()) system = w.mark_type;
+    if (system.empty()) system = d_.token(w.mark_type);
     R record(t::mark);
     record.set("work_id", work_row).set("student_id", person(person_id, school_id, "student"))
         .set("position", int_field(m, {"number"}).value_or(0));
@@ -418,7 +428,7 @@ void Emitter::final_mark(const json& m, std::int64_t group, std::int64_t subject
     std::int64_t person_id = id_field(m, "person", where);
     std::int64_t work_id = id_field(m, "work", where);
     const WorkInfo* w = nullptr;
-    if (auto it = d_.works.find(work_id); it != d_.works.end()) w = &it->second;
+    if (work_id) w = d_.works.find(work_id);
     if (!group && w) group = w->group;
     if (!group) where.fail("the final mark names no class");
     std::int64_t subject_id = subject_hint ? subject_hint : (w ? w->subject : 0);
@@ -432,8 +442,8 @@ void Emitter::final_mark(const json& m, std::int64_t group, std::int64_t subject
                        " is not in the capture (GET edu-groups/{g}/reporting-periods is missing)");
         kind = period_kind(p->second.type, where);
         if (kind != "year") period_id = period(p->second.group ? p->second.group : group, kind, p->second.number, nullptr, where);
-    } else if (w && w->period_number && !w->period_type.empty()) {
-        kind = period_kind(w->period_type, where);
+    } else if (w && w->period_number && w->period_type) {
+        kind = period_kind(d_.token(w->period_type), where);
         if (kind != "year") period_id = period(group, kind, *w->period_number, nullptr, where);
     }
     if (!is_null(period_id)) kind = "period";
@@ -441,7 +451,7 @@ void Emitter::final_mark(const json& m, std::int64_t group, std::int64_t subject
         where.fail("person " + id_text(person_id) + " is not in the capture (GET edu-groups/{g}/persons?includeArchive=true "
                    "lists the pupils who left)");
     std::string system = text_field(m, {"type"});
-    if (system.empty() && w) system = w->mark_type;
+    if (system.empty() && w) system = d_.token(w->mark_type);
     R record(t::final_mark);
     record.set("student_id", person(person_id, school_id, "student")).set("class_id", class_of(group, where))
         .set("subject_id", subject(subject_id, school_id, where)).set("kind", kind).set("period_id", period_id)
@@ -456,7 +466,7 @@ void Emitter::log_entry(const json& e, const Where& where) {
     std::int64_t person_id = id_field(e, "person", where);
     if (!lesson_id || !person_id) where.fail("a lesson-log entry needs both lesson and person");
     Id lesson_row = lesson(lesson_id, where);
-    std::int64_t school_id = school_of_group(d_.lessons.at(lesson_id).group, where);
+    std::int64_t school_id = school_of_group(d_.lessons.find(lesson_id)->group, where);
     if (!d_.persons.count(person_id))
         where.fail("person " + id_text(person_id) + " is not in the capture (GET edu-groups/{g}/persons?includeArchive=true "
                    "lists the pupils who left)");

@@ -6,6 +6,7 @@
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -24,6 +25,26 @@ struct ReadContext;
 // return (a final mark in final-marks and in allfinalmarks, a mark in two windows) becomes one
 // record.
 namespace jb::dnevnik {
+
+// Ids of the rows written for a directory table's entries, by entry index.
+class EmittedIds {
+public:
+    bool is_emitted(std::size_t index) const { return index < emitted_.size() && emitted_[index]; }
+    Id id(std::size_t index) const { return ids_[index]; }
+    Id emitted(std::size_t index, Id id) {
+        if (index >= ids_.size()) {
+            ids_.resize(index + 1);
+            emitted_.resize(index + 1);
+        }
+        ids_[index] = id;
+        emitted_[index] = true;
+        return id;
+    }
+
+private:
+    std::vector<Id> ids_;
+    std::vector<bool> emitted_;
+};
 
 class Emitter {
 public:
@@ -74,9 +95,9 @@ private:
     std::set<std::pair<Id, std::string>> roles_;
     std::map<std::pair<std::int64_t, std::int64_t>, Id> subjects_;  // (school, subject)
     std::set<Id> periods_;
-    std::unordered_map<std::int64_t, Id> lessons_;
-    std::unordered_map<std::int64_t, Id> works_;
-    std::unordered_map<std::int64_t, std::int64_t> work_ordinals_;
+    EmittedIds lessons_;  // by index in the directory's table
+    EmittedIds works_;
+    std::vector<std::int64_t> work_ordinals_;  // by work index, while the directory is emitted
     std::set<Id> assignments_;
 };
 

@@ -102,7 +102,6 @@ void read_capture(const std::string& name, const EntryStream& entries, const Rea
                     " HTML pages, " + std::to_string(tally.error_bodies) + " error objects, the rest not read by jbridge)");
     Emitter emitter(directory, mappings, context, sink);
     emitter.emit_directory({name, {}});
-    directory.forget_emitted_texts();
     if (tally.facts == 0) return;
     Tally second;
     entries([&](const har::Entry& entry) {
