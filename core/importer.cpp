@@ -169,6 +169,7 @@ ImportReport run_import(const ImportRequest& request) {
     std::int64_t rows_before = total_rows(db);
 
     Store store(db);
+    if (archive.is_new()) store.stage_in_temporary_tables();
     Progress progress("importing", request.show_progress);
     BackgroundSink writer(store);
     ProgressSink sink(writer, progress);
@@ -188,6 +189,9 @@ ImportReport run_import(const ImportRequest& request) {
     adapter.read_all(request.inputs, context, sink);
     writer.finish();
     progress.finish();
+    Progress merging("writing the archive in id order", request.show_progress, "tables");
+    store.merge_staged([&](std::int64_t done, std::int64_t total) { merging.tick(done, total); });
+    merging.finish();
     std::vector<std::pair<std::string, StoredCapture>> captures;  // path of each file kept
     for (const PreparedInput& prepared : prepared_inputs.get()) {
         report.scrubbed_secrets += prepared.scrubbed;

@@ -21,25 +21,46 @@ bool empty_means_unknown(ColumnType type) {
     }
 }
 
-}  // namespace
+std::string quoted_name(std::string_view name) { return "\"" + std::string(name) + "\""; }
 
-std::string upsert_sql(const TableSpec& spec) {
-    std::string table = "\"" + std::string(spec.table) + "\"";
-    std::string names, params, updates, differs;
-    for (std::size_t i = 0; i < spec.columns.size(); ++i) {
+std::string column_names(const TableSpec& spec) {
+    std::string names;
+    for (std::size_t i = 0; i < spec.columns.size(); ++i) names += (i ? "," : "") + quoted_name(spec.columns[i].name);
+    return names;
+}
+
+std::string stage_name(const TableSpec& spec) { return "stage_" + std::string(spec.table); }
+
+// What a record whose id is already in the archive does to the row there.
+std::string on_conflict(const TableSpec& spec) {
+    std::string table = quoted_name(spec.table);
+    std::string updates, differs;
+    for (std::size_t i = 1; i < spec.columns.size(); ++i) {
         const Column& column = spec.columns[i];
-        std::string name = "\"" + std::string(column.name) + "\"";
-        names += (i ? "," : "") + name;
-        params += (i ? ",?" : "?");
-        if (i == 0 || column.key) continue;  // equal keys are what made the conflict
+        if (column.key) continue;  // equal keys are what made the conflict
+        std::string name = quoted_name(column.name);
         std::string incoming = "excluded." + name;
         if (empty_means_unknown(column.type)) incoming = "coalesce(nullif(" + incoming + ",''), " + table + "." + name + ")";
         updates += std::string(updates.empty() ? "" : ",") + name + "=" + incoming;
         differs += std::string(differs.empty() ? "" : " OR ") + table + "." + name + " IS NOT " + incoming;
     }
-    std::string sql = "INSERT INTO " + table + "(" + names + ") VALUES(" + params + ") ON CONFLICT(id) DO ";
-    if (updates.empty()) return sql + "NOTHING";
-    return sql + "UPDATE SET " + updates + " WHERE " + differs;
+    if (updates.empty()) return " ON CONFLICT(id) DO NOTHING";
+    return " ON CONFLICT(id) DO UPDATE SET " + updates + " WHERE " + differs;
+}
+
+}  // namespace
+
+std::string upsert_sql(const TableSpec& spec) {
+    std::string params;
+    for (std::size_t i = 0; i < spec.columns.size(); ++i) params += (i ? ",?" : "?");
+    return "INSERT INTO " + quoted_name(spec.table) + "(" + column_names(spec) + ") VALUES(" + params + ")" +
+           on_conflict(spec);
+}
+
+std::string merge_sql(const TableSpec& spec, std::string_view stage) {
+    // `WHERE true` keeps SQLite's parser from reading ON CONFLICT as a join constraint.
+    return "INSERT INTO " + quoted_name(spec.table) + "(" + column_names(spec) + ") SELECT " + column_names(spec) +
+           " FROM temp." + quoted_name(stage) + " WHERE true ORDER BY id, rowid" + on_conflict(spec);
 }
 
 void check_row(const TableSpec& spec, const Row& row) {
@@ -61,6 +82,14 @@ Store::~Store() = default;
 Store::TableState& Store::state_for(const TableSpec& spec) {
     if (&spec == last_spec_) return *last_state_;
     TableState& state = tables_[&spec];
+    if (!state.upsert && staging_) {
+        std::string stage = quoted_name(stage_name(spec));
+        db_.exec("CREATE TEMP TABLE " + stage + "(" + column_names(spec) + ")");
+        std::string params;
+        for (std::size_t i = 0; i < spec.columns.size(); ++i) params += (i ? ",?" : "?");
+        state.upsert = std::make_unique<sql::Stmt>(db_, "INSERT INTO temp." + stage + " VALUES(" + params + ")");
+        state.staged = true;
+    }
     if (!state.upsert) state.upsert = std::make_unique<sql::Stmt>(db_, upsert_sql(spec));
     last_spec_ = &spec;
     last_state_ = &state;
@@ -75,7 +104,34 @@ void Store::put(const TableSpec& spec, const Row& row) {
     stmt.run();
     ++records_;
     ++state.records;
-    written_ += db_.changes();
+    if (!state.staged) written_ += db_.changes();
+}
+
+void Store::stage_in_temporary_tables() {
+    db_.exec("PRAGMA temp_store = FILE");  // stage tables as large as the capture stay out of memory
+    staging_ = true;
+    last_spec_ = nullptr;
+    last_state_ = nullptr;
+}
+
+void Store::merge_staged(const std::function<void(std::int64_t, std::int64_t)>& on_table) {
+    std::int64_t total = 0, done = 0;
+    for (const auto& [spec, state] : tables_) total += state.staged ? 1 : 0;
+    staging_ = false;
+    last_spec_ = nullptr;
+    last_state_ = nullptr;
+    auto merge = [&](const TableSpec& spec, TableState& state) {
+        if (!state.staged) return;
+        state.upsert.reset();  // the stage table cannot be dropped while a statement uses it
+        state.staged = false;
+        db_.exec(merge_sql(spec, stage_name(spec)));
+        written_ += db_.changes();
+        db_.exec("DROP TABLE temp." + quoted_name(stage_name(spec)));
+        if (on_table) on_table(++done, total);
+    };
+    for (const TableSpec* spec : all_tables())  // referenced tables first, as a reader would expect
+        if (auto found = tables_.find(spec); found != tables_.end()) merge(*spec, found->second);
+    for (auto& [spec, state] : tables_) merge(*spec, state);
 }
 
 std::map<std::string, std::int64_t> Store::per_table() const {
