@@ -423,7 +423,7 @@ std::vector<SimGroup> SimSchoolBuilder::State::make_class(int c) {
                         works.push_back(homework);
                     }
                     lesson["works"] = works;
-                    target.lessons.push_back({date, "", lesson});
+                    target.lessons.push_back({date, s(kSubjectBase + subject), lesson.dump()});
 
                     for (std::size_t p = 0; p < pupils.size(); ++p) {
                         const Pupil& pupil = pupils[p];
@@ -436,17 +436,17 @@ std::vector<SimGroup> SimSchoolBuilder::State::make_class(int c) {
                             entry["comment"] = "";
                             entry["status"] = statuses[static_cast<std::size_t>(rng.below(5))];
                             entry["createdDate"] = at_time(day, 9 * 60 + number * 50).substr(0, 19) + ".317";
-                            target.log.push_back({date, s(kSubjectBase + subject), entry});
+                            target.log.push_back({date, s(kSubjectBase + subject), entry.dump()});
                             if (entry["status"] != "Attend" && entry["status"] != "Late") continue;
                         }
                         if (rng.chance(300))
                             target.marks.push_back({date, "", mark_json(++next_mark, draw_mark(rng, level[p]), person,
-                                                                        class_work, lesson_id, 0, date, 0, true)});
+                                                                        class_work, lesson_id, 0, date, 0, true).dump()});
                         if (test)
                             for (int n = 0; n < 2; ++n)
                                 if (n == 0 || rng.chance(400))
                                     target.marks.push_back({date, "", mark_json(++next_mark, draw_mark(rng, level[p]), person,
-                                                                                test_work, lesson_id, n, date, 1, true)});
+                                                                                test_work, lesson_id, n, date, 1, true).dump()});
                     }
                 }
             }

@@ -10,11 +10,12 @@ namespace jb::dnevnik_sim {
 
 using nlohmann::json;
 
-// A fact the API lists by date (lessons, marks) or by date and subject (lesson-log entries).
+// A fact the API lists by date (lessons, marks) or by date and subject (lesson-log entries), kept
+// as its JSON text: a class's year is far smaller and quicker to serve as text than as values.
 struct Dated {
     std::string date;     // YYYY-MM-DD, school-local
-    std::string subject;  // lesson-log entries only
-    json value;
+    std::string subject;  // the subject's id: lessons and lesson-log entries
+    std::string json;     // the object as json::dump() writes it
 };
 
 struct SimGroup {
