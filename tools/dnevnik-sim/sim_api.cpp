@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "tools/dnevnik-sim/json_object.hpp"
+
 namespace jb::dnevnik_sim {
 namespace {
 
@@ -85,7 +87,7 @@ Answer answer(const SimSchool& school, const std::string& path, const Query& que
             return json_answer(query_value(query, "includeArchive") == "true" ? group->persons : group->current_persons);
         if (is({"edu-groups", "*", "reporting-periods"})) return json_answer(school.reporting_periods);
         if (is({"edu-groups", "*", "reporting-period-group"})) return json_answer(school.period_group);
-        if (is({"edu-groups", "*", "final-marks"})) return json_answer(group->final_marks);
+        if (is({"edu-groups", "*", "final-marks"})) return text_answer(json_array(group->final_marks));
         if (is({"edu-groups", "*", "lessons", "*", "*"}) || is({"edu-groups", "*", "marks", "*", "*"})) {
             if (!valid_day(p[3]) || !valid_day(p[4])) return error(400, "parameterInvalid", "Параметр 'from' имеет неверный формат");
             return text_answer(window(p[2] == "lessons" ? group->lessons : group->marks, p[3], p[4]));
@@ -96,7 +98,7 @@ Answer answer(const SimSchool& school, const std::string& path, const Query& que
         json empty = {{"marks", json::array()}, {"works", json::array()}, {"subjects", json::array()}, {"workTypes", json::array()}};
         if (!group) return json_answer(empty);
         auto found = group->all_final_marks.find(p[1]);
-        return json_answer(found == group->all_final_marks.end() ? empty : found->second);
+        return found == group->all_final_marks.end() ? json_answer(empty) : text_answer(found->second);
     }
     return error(404, "apiMethodNotSupported", "Method not found");
 }

@@ -24,8 +24,9 @@ struct SimGroup {
     json persons;          // with the archived pupils
     json current_persons;  // without them (includeArchive=false)
     std::vector<Dated> lessons, marks, log;
-    json final_marks = json::array();
-    std::map<std::string, json> all_final_marks;  // by person id
+    std::vector<std::string> final_marks;                 // the final-marks list, JSON objects
+    std::map<std::string, std::string> all_final_marks;  // by person id: the allfinalmarks answer, JSON text
+    std::int64_t period_mark_count = 0;                  // the quarter marks in all_final_marks
 };
 
 // An invented school in the shapes of the Dnevnik v2 API (docs/platforms/dnevnik.md), with its

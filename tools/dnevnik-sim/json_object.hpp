@@ -1,0 +1,31 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace jb::dnevnik_sim {
+
+// The JSON text of an object, built member by member without a DOM and written with its members
+// sorted by name: byte for byte what nlohmann::json::dump gives for the same object.
+class JsonObject {
+public:
+    JsonObject& number(std::string name, std::int64_t value);
+    JsonObject& string(std::string name, std::string_view value);
+    JsonObject& boolean(std::string name, bool value);
+    JsonObject& null(std::string name);
+    JsonObject& raw(std::string name, std::string json);  // a value already written as JSON
+    // `name` with the id as a number and `name`_str with it as a string, as the Dnevnik API pairs them.
+    JsonObject& id(std::string_view name, std::int64_t id);
+
+    std::string text();
+
+private:
+    std::vector<std::pair<std::string, std::string>> members_;
+};
+
+// A JSON array of values already written as JSON.
+std::string json_array(const std::vector<std::string>& items);
+
+}  // namespace jb::dnevnik_sim
