@@ -1,41 +1,73 @@
 #include "tools/dnevnik-sim/json_object.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include "tools/dnevnik-sim/json_text.hpp"
 
 namespace jb::dnevnik_sim {
+namespace {
 
-JsonObject& JsonObject::number(std::string name, std::int64_t value) { return raw(std::move(name), std::to_string(value)); }
+void append_number(std::string& out, std::int64_t value) {
+    char digits[24];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);
+}
+
+}  // namespace
+
+JsonObject::JsonObject() {
+    members_.reserve(24);  // the largest object the school writes (a work) has 22 members
+    values_.reserve(512);
+}
+
+JsonObject& JsonObject::add(std::string name, std::size_t begin) {
+    members_.push_back({std::move(name), begin, values_.size() - begin});
+    return *this;
+}
+
+JsonObject& JsonObject::number(std::string name, std::int64_t value) {
+    std::size_t begin = values_.size();
+    append_number(values_, value);
+    return add(std::move(name), begin);
+}
 
 JsonObject& JsonObject::string(std::string name, std::string_view value) {
-    std::string quoted;
-    append_json_string(quoted, value);
-    return raw(std::move(name), std::move(quoted));
+    std::size_t begin = values_.size();
+    append_json_string(values_, value);
+    return add(std::move(name), begin);
 }
 
 JsonObject& JsonObject::boolean(std::string name, bool value) { return raw(std::move(name), value ? "true" : "false"); }
 
 JsonObject& JsonObject::null(std::string name) { return raw(std::move(name), "null"); }
 
-JsonObject& JsonObject::raw(std::string name, std::string json) {
-    members_.emplace_back(std::move(name), std::move(json));
-    return *this;
+JsonObject& JsonObject::raw(std::string name, std::string_view json) {
+    std::size_t begin = values_.size();
+    values_ += json;
+    return add(std::move(name), begin);
 }
 
 JsonObject& JsonObject::id(std::string_view name, std::int64_t id) {
-    number(std::string(name), id);
-    return string(std::string(name) + "_str", std::to_string(id));
+    char digits[24];
+    std::string_view number(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, id).ptr - digits));
+    raw(std::string(name), number);
+    std::size_t begin = values_.size();
+    values_ += '"';
+    values_ += number;
+    values_ += '"';
+    return add(std::string(name) + "_str", begin);
 }
 
 std::string JsonObject::text() {
-    std::sort(members_.begin(), members_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::string out = "{";
-    for (const auto& [name, value] : members_) {
+    std::sort(members_.begin(), members_.end(), [](const Member& a, const Member& b) { return a.name < b.name; });
+    std::string out;
+    out.reserve(values_.size() + members_.size() * 24 + 2);
+    out += '{';
+    for (const Member& member : members_) {
         if (out.size() > 1) out += ',';
-        append_json_string(out, name);
+        append_json_string(out, member.name);
         out += ':';
-        out += value;
+        out.append(values_, member.begin, member.size);
     }
     out += '}';
     return out;

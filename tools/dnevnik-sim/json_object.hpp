@@ -2,7 +2,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace jb::dnevnik_sim {
@@ -11,18 +10,26 @@ namespace jb::dnevnik_sim {
 // sorted by name: byte for byte what nlohmann::json::dump gives for the same object.
 class JsonObject {
 public:
+    JsonObject();
     JsonObject& number(std::string name, std::int64_t value);
     JsonObject& string(std::string name, std::string_view value);
     JsonObject& boolean(std::string name, bool value);
     JsonObject& null(std::string name);
-    JsonObject& raw(std::string name, std::string json);  // a value already written as JSON
+    JsonObject& raw(std::string name, std::string_view json);  // a value already written as JSON
     // `name` with the id as a number and `name`_str with it as a string, as the Dnevnik API pairs them.
     JsonObject& id(std::string_view name, std::int64_t id);
 
     std::string text();
 
 private:
-    std::vector<std::pair<std::string, std::string>> members_;
+    struct Member {
+        std::string name;
+        std::size_t begin = 0, size = 0;  // of its value in values_
+    };
+    JsonObject& add(std::string name, std::size_t begin);
+
+    std::vector<Member> members_;
+    std::string values_;  // the members' values as JSON, one after another
 };
 
 // A JSON array of values already written as JSON.

@@ -1,44 +1,55 @@
 #include "tools/dnevnik-sim/json_text.hpp"
 
-#include <algorithm>
+#include <array>
 
 namespace jb::dnevnik_sim {
 namespace {
 
-bool needs_escape(char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; }
+// How many bytes each byte takes inside a JSON string: 1 as is, 2 as \", \\, \b, \f, \n, \r or
+// \t, 6 as \u00xx (the other control characters).
+constexpr std::array<unsigned char, 256> kEscapedLength = [] {
+    std::array<unsigned char, 256> length{};
+    for (std::size_t byte = 0; byte < length.size(); ++byte) length[byte] = byte < 0x20 ? 6 : 1;
+    for (unsigned char byte : {'"', '\\', '\b', '\f', '\n', '\r', '\t'}) length[byte] = 2;
+    return length;
+}();
 
-void append_escaped(std::string& out, char c) {
+char* write_escaped(char* out, char c) {
+    static constexpr std::string_view hex = "0123456789abcdef";
+    *out++ = '\\';
     switch (c) {
-        case '"': out += "\\\""; return;
-        case '\\': out += "\\\\"; return;
-        case '\b': out += "\\b"; return;
-        case '\f': out += "\\f"; return;
-        case '\n': out += "\\n"; return;
-        case '\r': out += "\\r"; return;
-        case '\t': out += "\\t"; return;
+        case '"': *out++ = '"'; break;
+        case '\\': *out++ = '\\'; break;
+        case '\b': *out++ = 'b'; break;
+        case '\f': *out++ = 'f'; break;
+        case '\n': *out++ = 'n'; break;
+        case '\r': *out++ = 'r'; break;
+        case '\t': *out++ = 't'; break;
         default: {
-            static constexpr std::string_view hex = "0123456789abcdef";
             auto byte = static_cast<unsigned char>(c);
-            out += "\\u00";
-            out += hex[byte >> 4];
-            out += hex[byte & 0xF];
+            for (char digit : {'u', '0', '0', hex[byte >> 4], hex[byte & 0xF]}) *out++ = digit;
         }
     }
+    return out;
 }
 
 }  // namespace
 
+// Measures first, then writes in place: no growth and no bounds checks per byte.
 void append_json_string(std::string& out, std::string_view text) {
-    out += '"';
-    auto plain_from = text.begin();
-    while (plain_from != text.end()) {
-        auto special = std::find_if(plain_from, text.end(), needs_escape);
-        out.append(plain_from, special);
-        if (special == text.end()) break;
-        append_escaped(out, *special);
-        plain_from = special + 1;
+    std::size_t length = 2;
+    for (char c : text) length += kEscapedLength[static_cast<unsigned char>(c)];
+    std::size_t start = out.size();
+    out.resize(start + length);
+    char* next = out.data() + start;
+    *next++ = '"';
+    for (char c : text) {
+        if (kEscapedLength[static_cast<unsigned char>(c)] == 1)
+            *next++ = c;
+        else
+            next = write_escaped(next, c);
     }
-    out += '"';
+    *next = '"';
 }
 
 }  // namespace jb::dnevnik_sim

@@ -150,12 +150,12 @@ std::string draw_mark(Rng& rng, int level) {
 
 std::string work_json(std::int64_t id, const char* type, int work_type, int mark_count, std::optional<std::int64_t> lesson,
                       std::int64_t group, int subject, const std::string& text, int period, const std::string& target,
-                      std::int64_t teacher, std::string tasks = "[]") {
+                      std::int64_t teacher, std::string_view tasks = "[]") {
     JsonObject work;
     work.id("id", id).string("type", type).number("workType", kWorkTypeBase + work_type).string("markType", "mark5");
     work.number("markCount", mark_count);
     add_lesson(work, lesson);
-    work.boolean("displayInJournal", true).string("status", "Sent").id("eduGroup", group).raw("tasks", std::move(tasks));
+    work.boolean("displayInJournal", true).string("status", "Sent").id("eduGroup", group).raw("tasks", tasks);
     work.string("text", text).number("periodNumber", period).string("periodType", "Quarter");
     work.number("subjectId", kSubjectBase + subject).boolean("isImportant", std::string(type) == "LessonTestWork");
     work.string("targetDate", target + "T00:00:00").null("sentDate").number("createdBy", teacher);
@@ -412,7 +412,7 @@ std::vector<SimGroup> SimSchoolBuilder::State::make_class(int c) {
                         works.push_back(work_json(homework, "Homework", 2, 1, lesson_id, group, subject,
                                                   "§" + std::to_string(lesson_id % 40 + 1) + ", упр. " +
                                                       std::to_string(lesson_id % 300 + 1),
-                                                  q + 1, due, teacher, std::move(tasks)));
+                                                  q + 1, due, teacher, tasks));
                     }
                     JsonObject lesson;
                     lesson.id("id", lesson_id).string("title", "Тема урока " + std::to_string(lesson_id % 1000));
