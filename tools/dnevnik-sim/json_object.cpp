@@ -60,13 +60,16 @@ JsonObject& JsonObject::id(std::string_view name, std::int64_t id) {
 
 std::string JsonObject::text() {
     std::sort(members_.begin(), members_.end(), [](const Member& a, const Member& b) { return a.name < b.name; });
+    std::size_t length = 2 + members_.size() * 4;  // the braces; each member's quotes, colon and comma
+    for (const Member& member : members_) length += member.name.size() + member.size;
     std::string out;
-    out.reserve(values_.size() + members_.size() * 24 + 2);
+    out.reserve(length);
     out += '{';
     for (const Member& member : members_) {
         if (out.size() > 1) out += ',';
-        append_json_string(out, member.name);
-        out += ':';
+        out += '"';
+        out += member.name;
+        out += "\":";
         out.append(values_, member.begin, member.size);
     }
     out += '}';

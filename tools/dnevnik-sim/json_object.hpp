@@ -7,7 +7,8 @@
 namespace jb::dnevnik_sim {
 
 // The JSON text of an object, built member by member without a DOM and written with its members
-// sorted by name: byte for byte what nlohmann::json::dump gives for the same object.
+// sorted by name: byte for byte what nlohmann::json::dump gives for the same object. Member names
+// are plain ASCII that needs no escaping; members added in name order are sorted the quickest.
 class JsonObject {
 public:
     JsonObject();

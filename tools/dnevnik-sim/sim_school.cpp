@@ -109,10 +109,10 @@ Person make_person(Rng& rng, std::int64_t id, bool adult, bool with_user) {
 
 std::string subject_json(int index) {
     return JsonObject()
-        .id("id", kSubjectBase + index)
-        .string("name", kSubjects[static_cast<std::size_t>(index)].name)
-        .string("knowledgeArea", kSubjects[static_cast<std::size_t>(index)].area)
         .number("fgosSubjectId", index + 1)
+        .id("id", kSubjectBase + index)
+        .string("knowledgeArea", kSubjects[static_cast<std::size_t>(index)].area)
+        .string("name", kSubjects[static_cast<std::size_t>(index)].name)
         .text();
 }
 
@@ -134,11 +134,11 @@ JsonObject& add_lesson(JsonObject& object, std::optional<std::int64_t> lesson) {
 std::string mark_json(std::int64_t id, const std::string& value, std::int64_t person, std::int64_t work,
                       std::optional<std::int64_t> lesson, int number, const std::string& date, int work_type, bool in_average) {
     JsonObject mark;
-    mark.id("id", id).string("type", "mark5").string("value", value).string("textValue", text_of(value));
-    mark.id("person", person).id("work", work);
+    mark.string("date", date + "T00:00:00").id("id", id);
     add_lesson(mark, lesson);
-    mark.number("number", number).string("date", date + "T00:00:00").number("workType", kWorkTypeBase + work_type);
-    mark.string("mood", mood_of(value)).boolean("use_avg_calc", in_average);
+    mark.string("mood", mood_of(value)).number("number", number).id("person", person).string("textValue", text_of(value));
+    mark.string("type", "mark5").boolean("use_avg_calc", in_average).string("value", value);
+    mark.id("work", work).number("workType", kWorkTypeBase + work_type);
     return mark.text();
 }
 
@@ -152,14 +152,13 @@ std::string work_json(std::int64_t id, const char* type, int work_type, int mark
                       std::int64_t group, int subject, const std::string& text, int period, const std::string& target,
                       std::int64_t teacher, std::string_view tasks = "[]") {
     JsonObject work;
-    work.id("id", id).string("type", type).number("workType", kWorkTypeBase + work_type).string("markType", "mark5");
-    work.number("markCount", mark_count);
+    work.number("createdBy", teacher).boolean("displayInJournal", true).id("eduGroup", group).raw("files", "[]");
+    work.id("id", id).boolean("isImportant", std::string_view(type) == "LessonTestWork");
     add_lesson(work, lesson);
-    work.boolean("displayInJournal", true).string("status", "Sent").id("eduGroup", group).raw("tasks", tasks);
-    work.string("text", text).number("periodNumber", period).string("periodType", "Quarter");
-    work.number("subjectId", kSubjectBase + subject).boolean("isImportant", std::string(type) == "LessonTestWork");
-    work.string("targetDate", target + "T00:00:00").null("sentDate").number("createdBy", teacher);
-    work.raw("files", "[]").raw("oneDriveLinks", "[]");
+    work.number("markCount", mark_count).string("markType", "mark5").raw("oneDriveLinks", "[]");
+    work.number("periodNumber", period).string("periodType", "Quarter").null("sentDate").string("status", "Sent");
+    work.number("subjectId", kSubjectBase + subject).string("targetDate", target + "T00:00:00").raw("tasks", tasks);
+    work.string("text", text).string("type", type).number("workType", kWorkTypeBase + work_type);
     return work.text();
 }
 
@@ -415,11 +414,11 @@ std::vector<SimGroup> SimSchoolBuilder::State::make_class(int c) {
                                                   q + 1, due, teacher, tasks));
                     }
                     JsonObject lesson;
-                    lesson.id("id", lesson_id).string("title", "Тема урока " + std::to_string(lesson_id % 1000));
-                    lesson.string("date", at_time(day, 8 * 60 + 30 + (number - 1) * 55)).number("number", number);
-                    lesson.raw("subject", subject_json(subject)).id("group", group).string("status", "Conducted");
-                    lesson.null("resultPlaceId").raw("teachers", "[" + s(teacher) + "]");
-                    lesson.raw("teachers_str", "[\"" + s(teacher) + "\"]").raw("works", json_array(works));
+                    lesson.string("date", at_time(day, 8 * 60 + 30 + (number - 1) * 55)).id("group", group);
+                    lesson.id("id", lesson_id).number("number", number).null("resultPlaceId").string("status", "Conducted");
+                    lesson.raw("subject", subject_json(subject)).raw("teachers", "[" + s(teacher) + "]");
+                    lesson.raw("teachers_str", "[\"" + s(teacher) + "\"]");
+                    lesson.string("title", "Тема урока " + std::to_string(lesson_id % 1000)).raw("works", json_array(works));
                     target.lessons.push_back({date, s(kSubjectBase + subject), lesson.text()});
 
                     for (std::size_t p = 0; p < pupils.size(); ++p) {
@@ -430,8 +429,8 @@ std::vector<SimGroup> SimSchoolBuilder::State::make_class(int c) {
                             static const std::array<const char*, 5> statuses{"Absent", "Ill", "Late", "Pass", "Attend"};
                             std::string status = statuses[static_cast<std::size_t>(rng.below(5))];
                             JsonObject entry;
-                            entry.id("person", person).id("lesson", lesson_id).string("comment", "").string("status", status);
-                            entry.string("createdDate", at_time(day, 9 * 60 + number * 50).substr(0, 19) + ".317");
+                            entry.string("comment", "").string("createdDate", at_time(day, 9 * 60 + number * 50).substr(0, 19) + ".317");
+                            entry.id("lesson", lesson_id).id("person", person).string("status", status);
                             target.log.push_back({date, s(kSubjectBase + subject), entry.text()});
                             if (status != "Attend" && status != "Late") continue;
                         }
