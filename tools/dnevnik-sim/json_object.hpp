@@ -7,8 +7,8 @@
 namespace jb::dnevnik_sim {
 
 // The JSON text of an object, built member by member without a DOM and written with its members
-// sorted by name: byte for byte what nlohmann::json::dump gives for the same object. Member names
-// are plain ASCII that needs no escaping; members added in name order are sorted the quickest.
+// sorted by name: byte for byte what nlohmann::json::dump gives for the same object. Member names,
+// distinct, are plain ASCII that needs no escaping; members added in name order sort quickest.
 class JsonObject {
 public:
     JsonObject();

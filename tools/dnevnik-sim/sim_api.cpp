@@ -38,7 +38,7 @@ std::string window(const std::vector<Dated>& items, const std::string& from, con
     for (const auto& item : items)
         if (item.date >= first && item.date <= last && (subject.empty() || item.subject == subject)) {
             if (list.size() > 1) list += ',';
-            list += item.json;
+            list += item.text;
         }
     list += ']';
     return list;

@@ -15,7 +15,7 @@ using nlohmann::json;
 struct Dated {
     std::string date;     // YYYY-MM-DD, school-local
     std::string subject;  // the subject's id: lessons and lesson-log entries
-    std::string json;     // the object as json::dump() writes it
+    std::string text;     // the object as json::dump() would write it
 };
 
 struct SimGroup {
