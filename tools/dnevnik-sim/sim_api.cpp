@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "tools/dnevnik-sim/json_object.hpp"
+
 namespace jb::dnevnik_sim {
 namespace {
 
@@ -19,6 +21,7 @@ std::vector<std::string> split(const std::string& path) {
 }
 
 Answer json_answer(const json& value) { return {200, "application/json; charset=utf-8", value.dump()}; }
+Answer text_answer(std::string body) { return {200, "application/json; charset=utf-8", std::move(body)}; }
 
 Answer error(int status, const std::string& type, const std::string& description) {
     return {status, "application/json; charset=utf-8", json{{"type", type}, {"description", description}}.dump()};
@@ -27,11 +30,17 @@ Answer error(int status, const std::string& type, const std::string& description
 // Path and query dates are parsed leniently by the platform: the first ten characters count.
 std::string day_of(const std::string& text) { return text.substr(0, 10); }
 
-json window(const std::vector<Dated>& items, const std::string& from, const std::string& to, const std::string& subject = "") {
-    json list = json::array();
+// The items dated from `from` to `to` (and of `subject`, if given) as a JSON array.
+std::string window(const std::vector<Dated>& items, const std::string& from, const std::string& to,
+                   const std::string& subject = "") {
+    std::string list = "[";
     std::string first = day_of(from), last = day_of(to);
     for (const auto& item : items)
-        if (item.date >= first && item.date <= last && (subject.empty() || item.subject == subject)) list.push_back(item.value);
+        if (item.date >= first && item.date <= last && (subject.empty() || item.subject == subject)) {
+            if (list.size() > 1) list += ',';
+            list += item.text;
+        }
+    list += ']';
     return list;
 }
 
@@ -69,7 +78,7 @@ Answer answer(const SimSchool& school, const std::string& path, const Query& que
         const SimGroup* group = school.group(p[2]);
         std::string from = query_value(query, "from"), to = query_value(query, "to"), subject = query_value(query, "subject");
         if (!valid_day(from) || !valid_day(to)) return error(400, "parameterInvalid", "Параметр 'from' имеет неверный формат");
-        return json_answer(group ? window(group->log, from, to, subject) : json::array());
+        return text_answer(group ? window(group->log, from, to, subject) : "[]");
     }
     if (p.size() >= 3 && p[0] == "edu-groups") {
         const SimGroup* group = school.group(p[1]);
@@ -78,10 +87,10 @@ Answer answer(const SimSchool& school, const std::string& path, const Query& que
             return json_answer(query_value(query, "includeArchive") == "true" ? group->persons : group->current_persons);
         if (is({"edu-groups", "*", "reporting-periods"})) return json_answer(school.reporting_periods);
         if (is({"edu-groups", "*", "reporting-period-group"})) return json_answer(school.period_group);
-        if (is({"edu-groups", "*", "final-marks"})) return json_answer(group->final_marks);
+        if (is({"edu-groups", "*", "final-marks"})) return text_answer(json_array(group->final_marks));
         if (is({"edu-groups", "*", "lessons", "*", "*"}) || is({"edu-groups", "*", "marks", "*", "*"})) {
             if (!valid_day(p[3]) || !valid_day(p[4])) return error(400, "parameterInvalid", "Параметр 'from' имеет неверный формат");
-            return json_answer(window(p[2] == "lessons" ? group->lessons : group->marks, p[3], p[4]));
+            return text_answer(window(p[2] == "lessons" ? group->lessons : group->marks, p[3], p[4]));
         }
     }
     if (is({"persons", "*", "edu-groups", "*", "allfinalmarks"})) {
@@ -89,7 +98,7 @@ Answer answer(const SimSchool& school, const std::string& path, const Query& que
         json empty = {{"marks", json::array()}, {"works", json::array()}, {"subjects", json::array()}, {"workTypes", json::array()}};
         if (!group) return json_answer(empty);
         auto found = group->all_final_marks.find(p[1]);
-        return json_answer(found == group->all_final_marks.end() ? empty : found->second);
+        return found == group->all_final_marks.end() ? json_answer(empty) : text_answer(found->second);
     }
     return error(404, "apiMethodNotSupported", "Method not found");
 }
@@ -108,7 +117,7 @@ std::vector<std::string> group_paths(const SimSchool& school, const SimGroup& gr
     paths.push_back(g + "/lessons/" + school.first_day + "/" + school.last_day);
     paths.push_back(g + "/marks/" + school.first_day + "/" + school.last_day);
     std::set<std::string> subjects;
-    for (const auto& lesson : group.lessons) subjects.insert(lesson.value["subject"]["id_str"].get<std::string>());
+    for (const auto& lesson : group.lessons) subjects.insert(lesson.subject);
     for (const auto& subject : subjects)
         paths.push_back("/v2/lesson-log-entries/group/" + group.id + "?subject=" + subject + "&from=" + school.first_day +
                         "&to=" + school.last_day);

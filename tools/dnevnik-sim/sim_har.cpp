@@ -3,29 +3,24 @@
 #include "core/net/har_writer.hpp"
 #include "core/url.hpp"
 #include "tools/dnevnik-sim/sim_api.hpp"
+#include "tools/dnevnik-sim/sim_har_entry.hpp"
 
 namespace jb::dnevnik_sim {
 namespace {
 
-void add_entries(const SimSchool& school, const std::vector<std::string>& targets, net::HarWriter& har, HarCounts& counts) {
+// Appends the entries of `targets` to the HAR, each built in `line` (reused, so that its buffer is
+// allocated once).
+void add_entries(const SimSchool& school, const std::vector<std::string>& targets, net::HarWriter& har, std::string& line,
+                 HarCounts& counts) {
     std::string started = std::to_string(school.year + 1) + "-06-15T10:00:00.000Z";
     for (const std::string& target : targets) {
         std::size_t question = target.find('?');
-        std::string path_only = target.substr(0, question);
         Query query;
         if (question != std::string::npos)
             for (const auto& [name, value] : parse_url("http://x" + target).query) query.emplace(name, value);
-        Answer answer = dnevnik_sim::answer(school, path_only, query);
-        net::Request request;
-        request.url = "https://api.school.mosreg.ru" + target;
-        request.headers = {{"Accept", "application/json"}, {"Access-Token", "invented"}};
-        net::Response response;
-        response.status = answer.status;
-        response.status_text = answer.status == 200 ? "OK" : "Error";
-        response.headers = {{"Content-Type", answer.content_type}};
-        response.body = std::move(answer.body);
-        response.started = started;
-        std::string line = net::har_entry_line(request, response);
+        Answer answer = dnevnik_sim::answer(school, target.substr(0, question), query);
+        line.clear();
+        append_har_entry(line, target, answer, started);
         counts.bytes += static_cast<std::int64_t>(line.size()) + 2;
         ++counts.entries;
         har.add(line);
@@ -39,21 +34,22 @@ HarCounts write_whole_year_har(int year, std::uint64_t seed, int quarters, const
     SimSchoolBuilder builder(year, seed, quarters, scale);
     net::HarWriter har(path);
     HarCounts counts;
+    std::string line;
     SimSchool view = builder.header();
-    add_entries(view, school_paths(view), har, counts);
+    add_entries(view, school_paths(view), har, line, counts);
     int done = 0;
     while (!builder.done()) {
         view.groups = builder.next_class();
         for (const SimGroup& group : view.groups) {
             counts.lessons += static_cast<std::int64_t>(group.lessons.size());
             counts.marks += static_cast<std::int64_t>(group.marks.size());
-            for (const auto& [person, finals] : group.all_final_marks) counts.marks += static_cast<std::int64_t>(finals["marks"].size());
-            add_entries(view, group_paths(view, group), har, counts);
+            counts.marks += group.period_mark_count;
+            add_entries(view, group_paths(view, group), har, line, counts);
         }
         if (on_class) on_class(++done, scale.classes);
     }
     view.groups.clear();
-    add_entries(view, closing_paths(), har, counts);
+    add_entries(view, closing_paths(), har, line, counts);
     har.commit();
     return counts;
 }

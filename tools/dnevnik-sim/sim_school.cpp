@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <optional>
 
+#include "tools/dnevnik-sim/json_object.hpp"
 #include "tools/gen-synthetic/calendar.hpp"
 #include "tools/gen-synthetic/names.hpp"
 #include "tools/gen-synthetic/random.hpp"
@@ -105,12 +107,13 @@ Person make_person(Rng& rng, std::int64_t id, bool adult, bool with_user) {
     return {id, person};
 }
 
-json subject_json(int index) {
-    json subject = id_pair("id", kSubjectBase + index);
-    subject["name"] = kSubjects[static_cast<std::size_t>(index)].name;
-    subject["knowledgeArea"] = kSubjects[static_cast<std::size_t>(index)].area;
-    subject["fgosSubjectId"] = index + 1;
-    return subject;
+std::string subject_json(int index) {
+    return JsonObject()
+        .number("fgosSubjectId", index + 1)
+        .id("id", kSubjectBase + index)
+        .string("knowledgeArea", kSubjects[static_cast<std::size_t>(index)].area)
+        .string("name", kSubjects[static_cast<std::size_t>(index)].name)
+        .text();
 }
 
 const char* text_of(const std::string& value) {
@@ -122,22 +125,21 @@ const char* mood_of(const std::string& value) {
     return value[0] >= '4' ? "Good" : value[0] == '3' ? "Average" : "Bad";
 }
 
-json mark_json(std::int64_t id, const std::string& value, std::int64_t person, std::int64_t work, const json& lesson,
-               int number, const std::string& date, int work_type, bool in_average) {
-    json mark = id_pair("id", id);
-    mark["type"] = "mark5";
-    mark["value"] = value;
-    mark["textValue"] = text_of(value);
-    add_id(mark, "person", person);
-    add_id(mark, "work", work);
-    mark["lesson"] = lesson;
-    mark["lesson_str"] = lesson.is_null() ? json(nullptr) : json(s(lesson.get<std::int64_t>()));
-    mark["number"] = number;
-    mark["date"] = date + "T00:00:00";
-    mark["workType"] = kWorkTypeBase + work_type;
-    mark["mood"] = mood_of(value);
-    mark["use_avg_calc"] = in_average;
-    return mark;
+// `lesson` and `lesson_str`: the lesson's id, or null for work without a lesson (quarter marks).
+JsonObject& add_lesson(JsonObject& object, std::optional<std::int64_t> lesson) {
+    if (lesson) return object.id("lesson", *lesson);
+    return object.null("lesson").null("lesson_str");
+}
+
+std::string mark_json(std::int64_t id, const std::string& value, std::int64_t person, std::int64_t work,
+                      std::optional<std::int64_t> lesson, int number, const std::string& date, int work_type, bool in_average) {
+    JsonObject mark;
+    mark.string("date", date + "T00:00:00").id("id", id);
+    add_lesson(mark, lesson);
+    mark.string("mood", mood_of(value)).number("number", number).id("person", person).string("textValue", text_of(value));
+    mark.string("type", "mark5").boolean("use_avg_calc", in_average).string("value", value);
+    mark.id("work", work).number("workType", kWorkTypeBase + work_type);
+    return mark.text();
 }
 
 std::string draw_mark(Rng& rng, int level) {
@@ -146,30 +148,18 @@ std::string draw_mark(Rng& rng, int level) {
     return values[static_cast<std::size_t>(index)];
 }
 
-json work_json(std::int64_t id, const char* type, int work_type, int mark_count, const json& lesson, std::int64_t group,
-               int subject, const std::string& text, int period, const std::string& target, std::int64_t teacher) {
-    json work = id_pair("id", id);
-    work["type"] = type;
-    work["workType"] = kWorkTypeBase + work_type;
-    work["markType"] = "mark5";
-    work["markCount"] = mark_count;
-    work["lesson"] = lesson;
-    work["lesson_str"] = lesson.is_null() ? json(nullptr) : json(s(lesson.get<std::int64_t>()));
-    work["displayInJournal"] = true;
-    work["status"] = "Sent";
-    add_id(work, "eduGroup", group);
-    work["tasks"] = json::array();
-    work["text"] = text;
-    work["periodNumber"] = period;
-    work["periodType"] = "Quarter";
-    work["subjectId"] = kSubjectBase + subject;
-    work["isImportant"] = std::string(type) == "LessonTestWork";
-    work["targetDate"] = target + "T00:00:00";
-    work["sentDate"] = nullptr;
-    work["createdBy"] = teacher;
-    work["files"] = json::array();
-    work["oneDriveLinks"] = json::array();
-    return work;
+std::string work_json(std::int64_t id, const char* type, int work_type, int mark_count, std::optional<std::int64_t> lesson,
+                      std::int64_t group, int subject, const std::string& text, int period, const std::string& target,
+                      std::int64_t teacher, std::string_view tasks = "[]") {
+    JsonObject work;
+    work.number("createdBy", teacher).boolean("displayInJournal", true).id("eduGroup", group).raw("files", "[]");
+    work.id("id", id).boolean("isImportant", std::string_view(type) == "LessonTestWork");
+    add_lesson(work, lesson);
+    work.number("markCount", mark_count).string("markType", "mark5").raw("oneDriveLinks", "[]");
+    work.number("periodNumber", period).string("periodType", "Quarter").null("sentDate").string("status", "Sent");
+    work.number("subjectId", kSubjectBase + subject).string("targetDate", target + "T00:00:00").raw("tasks", tasks);
+    work.string("text", text).string("type", type).number("workType", kWorkTypeBase + work_type);
+    return work.text();
 }
 
 }  // namespace
@@ -228,6 +218,11 @@ std::string subgroup_name(const ClassInfo& info, int part) {
     return info.name + " англ. " + std::to_string(part + 1) + " гр.";
 }
 
+// One pupil's quarter marks with their works and subjects, as JSON texts.
+struct PeriodMarks {
+    std::vector<std::string> marks, works, subjects;
+};
+
 }  // namespace
 
 struct SimSchoolBuilder::State {
@@ -236,7 +231,7 @@ struct SimSchoolBuilder::State {
     Rng rng{0};
     synth::SchoolCalendar calendar;
     SimSchool header;
-    json work_types_b = json::array();
+    std::string work_types_b;  // the work types as allfinalmarks lists them, JSON text
     std::vector<Person> teachers;
     int next_class = 0;
     std::int64_t next_person = kPersonBase, next_lesson = kLessonBase, next_work = kWorkBase, next_mark = kMarkBase;
@@ -277,10 +272,12 @@ SimSchoolBuilder::SimSchoolBuilder(int year, std::uint64_t seed, int quarters, S
                      {"abbr", kWorkTypes[i].abbr}, {"weight", kWorkTypes[i].weight}});
         sim.work_types.push_back(type);
     }
+    json work_types_b = json::array();
     for (std::size_t i = 0; i < kWorkTypes.size(); ++i)
-        st.work_types_b.push_back({{"id", kWorkTypeBase + static_cast<std::int64_t>(i)}, {"schoolId", kSchool},
-                                   {"abbreviation", kWorkTypes[i].abbr}, {"name", kWorkTypes[i].title},
-                                   {"isFinal", i == 3}, {"isImportant", i == 1}, {"kindId", i + 1}, {"kind", kWorkTypes[i].kind}});
+        work_types_b.push_back({{"id", kWorkTypeBase + static_cast<std::int64_t>(i)}, {"schoolId", kSchool},
+                                {"abbreviation", kWorkTypes[i].abbr}, {"name", kWorkTypes[i].title},
+                                {"isFinal", i == 3}, {"isImportant", i == 1}, {"kindId", i + 1}, {"kind", kWorkTypes[i].kind}});
+    st.work_types_b = work_types_b.dump();
 
     sim.reporting_periods = json::array();
     json holidays = json::array();
@@ -353,6 +350,7 @@ std::vector<SimGroup> SimSchoolBuilder::State::make_class(int c) {
     if (c == 0) pupils[4].left = synth::iso_date(calendar.quarters[0].end - 10);  // leaves mid-quarter: archived
 
     SimGroup klass;
+    std::map<std::string, PeriodMarks> period_marks;  // by person id: what allfinalmarks lists
     klass.id = s(class_id);
     std::array<SimGroup, 2> subs;
     if (splits)
@@ -387,17 +385,7 @@ std::vector<SimGroup> SimSchoolBuilder::State::make_class(int c) {
                     SimGroup& target = split ? subs[static_cast<std::size_t>(part)] : klass;
                     std::int64_t teacher = teachers[static_cast<std::size_t>(subject)].id;
                     std::int64_t lesson_id = ++next_lesson;
-                    json lesson = id_pair("id", lesson_id);
-                    lesson["title"] = std::string("Тема урока ") + std::to_string(lesson_id % 1000);
-                    lesson["date"] = at_time(day, 8 * 60 + 30 + (number - 1) * 55);
-                    lesson["number"] = number;
-                    lesson["subject"] = subject_json(subject);
-                    add_id(lesson, "group", group);
-                    lesson["status"] = "Conducted";
-                    lesson["resultPlaceId"] = nullptr;
-                    lesson["teachers"] = json::array({teacher});
-                    lesson["teachers_str"] = json::array({s(teacher)});
-                    json works = json::array();
+                    std::vector<std::string> works;
                     std::int64_t class_work = ++next_work;
                     works.push_back(work_json(class_work, "DefaultNewLessonWork", 0, 1, lesson_id, group, subject,
                                               "Работа на уроке", q + 1, date, teacher));
@@ -409,21 +397,29 @@ std::vector<SimGroup> SimSchoolBuilder::State::make_class(int c) {
                                                   "Контрольная работа", q + 1, date, teacher));
                     }
                     if (lesson_id % 2 == 0) {
-                        json homework = work_json(++next_work, "Homework", 2, 1, lesson_id, group, subject,
+                        std::int64_t homework = ++next_work;
+                        std::string due = synth::iso_date(day + 2);
+                        std::string tasks = "[]";
+                        if (lesson_id % 10 == 0)
+                            tasks = "[" + JsonObject()
+                                              .id("id", homework + 1000000)
+                                              .id("person", pupils[0].person.id)
+                                              .id("work", homework)
+                                              .string("status", "Done")
+                                              .string("targetDate", due + "T00:00:00")
+                                              .text() + "]";
+                        works.push_back(work_json(homework, "Homework", 2, 1, lesson_id, group, subject,
                                                   "§" + std::to_string(lesson_id % 40 + 1) + ", упр. " +
                                                       std::to_string(lesson_id % 300 + 1),
-                                                  q + 1, synth::iso_date(day + 2), teacher);
-                        if (lesson_id % 10 == 0)
-                            homework["tasks"].push_back({{"id", next_work + 1000000}, {"id_str", s(next_work + 1000000)},
-                                                         {"person", pupils[0].person.id},
-                                                         {"person_str", s(pupils[0].person.id)},
-                                                         {"work", next_work}, {"work_str", s(next_work)},
-                                                         {"status", "Done"},
-                                                         {"targetDate", synth::iso_date(day + 2) + "T00:00:00"}});
-                        works.push_back(homework);
+                                                  q + 1, due, teacher, tasks));
                     }
-                    lesson["works"] = works;
-                    target.lessons.push_back({date, "", lesson});
+                    JsonObject lesson;
+                    lesson.string("date", at_time(day, 8 * 60 + 30 + (number - 1) * 55)).id("group", group);
+                    lesson.id("id", lesson_id).number("number", number).null("resultPlaceId").string("status", "Conducted");
+                    lesson.raw("subject", subject_json(subject)).raw("teachers", "[" + s(teacher) + "]");
+                    lesson.raw("teachers_str", "[\"" + s(teacher) + "\"]");
+                    lesson.string("title", "Тема урока " + std::to_string(lesson_id % 1000)).raw("works", json_array(works));
+                    target.lessons.push_back({date, s(kSubjectBase + subject), lesson.text()});
 
                     for (std::size_t p = 0; p < pupils.size(); ++p) {
                         const Pupil& pupil = pupils[p];
@@ -431,13 +427,12 @@ std::vector<SimGroup> SimSchoolBuilder::State::make_class(int c) {
                         std::int64_t person = pupil.person.id;
                         if (rng.chance(60)) {  // attendance: sparse, deviations only (and a rare Attend)
                             static const std::array<const char*, 5> statuses{"Absent", "Ill", "Late", "Pass", "Attend"};
-                            json entry = id_pair("person", person);
-                            add_id(entry, "lesson", lesson_id);
-                            entry["comment"] = "";
-                            entry["status"] = statuses[static_cast<std::size_t>(rng.below(5))];
-                            entry["createdDate"] = at_time(day, 9 * 60 + number * 50).substr(0, 19) + ".317";
-                            target.log.push_back({date, s(kSubjectBase + subject), entry});
-                            if (entry["status"] != "Attend" && entry["status"] != "Late") continue;
+                            std::string status = statuses[static_cast<std::size_t>(rng.below(5))];
+                            JsonObject entry;
+                            entry.string("comment", "").string("createdDate", at_time(day, 9 * 60 + number * 50).substr(0, 19) + ".317");
+                            entry.id("lesson", lesson_id).id("person", person).string("status", status);
+                            target.log.push_back({date, s(kSubjectBase + subject), entry.text()});
+                            if (status != "Attend" && status != "Late") continue;
                         }
                         if (rng.chance(300))
                             target.marks.push_back({date, "", mark_json(++next_mark, draw_mark(rng, level[p]), person,
@@ -456,31 +451,40 @@ std::vector<SimGroup> SimSchoolBuilder::State::make_class(int c) {
         for (std::size_t p = 0; p < pupils.size(); ++p) {
             const Pupil& pupil = pupils[p];
             if (!pupil.active(end)) continue;
-            json person_finals = json::array();
-            json person_entry = id_pair("person", pupil.person.id);
-            add_id(person_entry, "group", class_id);
-            add_id(person_entry, "reportingPeriod", kPeriodBase + q + 1);
+            std::vector<std::string> person_finals;
+            PeriodMarks& all = period_marks[s(pupil.person.id)];
             for (int subject = 0; subject < subjects; ++subject) {
                 std::int64_t work = period_work_id(c, q, subject);
                 std::string value = std::string(1, draw_mark(rng, level[p])[0]);
-                json mark = mark_json(++next_mark, value, pupil.person.id, work, nullptr, 0, end, 3, false);
-                person_finals.push_back({{"subject", kSubjectBase + subject}, {"subject_str", s(kSubjectBase + subject)},
-                                         {"final-mark", mark}});
-                json& all = klass.all_final_marks[s(pupil.person.id)];
-                if (all.is_null())
-                    all = {{"marks", json::array()}, {"works", json::array()}, {"subjects", json::array()},
-                           {"workTypes", work_types_b}};
-                all["marks"].push_back(mark);
-                all["works"].push_back(work_json(work, "PeriodMark", 3, 1, nullptr, class_id, subject,
-                                                 "Итоговая оценка за " + std::to_string(q + 1) + " четверть", q + 1,
-                                                 end, teachers[static_cast<std::size_t>(subject)].id));
+                std::string mark = mark_json(++next_mark, value, pupil.person.id, work, std::nullopt, 0, end, 3, false);
+                person_finals.push_back(JsonObject().id("subject", kSubjectBase + subject).raw("final-mark", mark).text());
+                all.marks.push_back(std::move(mark));
+                all.works.push_back(work_json(work, "PeriodMark", 3, 1, std::nullopt, class_id, subject,
+                                              "Итоговая оценка за " + std::to_string(q + 1) + " четверть", q + 1,
+                                              end, teachers[static_cast<std::size_t>(subject)].id));
                 if (q == 0)
-                    all["subjects"].push_back({{"id", kSubjectBase + subject}, {"name", kSubjects[static_cast<std::size_t>(subject)].name},
-                                               {"knowledgeAreaId", subject + 1}});
+                    all.subjects.push_back(JsonObject()
+                                               .number("id", kSubjectBase + subject)
+                                               .string("name", kSubjects[static_cast<std::size_t>(subject)].name)
+                                               .number("knowledgeAreaId", subject + 1)
+                                               .text());
             }
-            person_entry["per-subject-final-marks"] = person_finals;
-            klass.final_marks.push_back(person_entry);
+            klass.final_marks.push_back(JsonObject()
+                                            .id("person", pupil.person.id)
+                                            .id("group", class_id)
+                                            .id("reportingPeriod", kPeriodBase + q + 1)
+                                            .raw("per-subject-final-marks", json_array(person_finals))
+                                            .text());
         }
+    }
+    for (const auto& [person, marks] : period_marks) {
+        klass.period_mark_count += static_cast<std::int64_t>(marks.marks.size());
+        klass.all_final_marks[person] = JsonObject()
+                                            .raw("marks", json_array(marks.marks))
+                                            .raw("works", json_array(marks.works))
+                                            .raw("subjects", json_array(marks.subjects))
+                                            .raw("workTypes", work_types_b)
+                                            .text();
     }
     std::vector<SimGroup> groups;
     groups.push_back(std::move(klass));

@@ -10,11 +10,12 @@ namespace jb::dnevnik_sim {
 
 using nlohmann::json;
 
-// A fact the API lists by date (lessons, marks) or by date and subject (lesson-log entries).
+// A fact the API lists by date (lessons, marks) or by date and subject (lesson-log entries), kept
+// as its JSON text: a class's year is far smaller and quicker to serve as text than as values.
 struct Dated {
     std::string date;     // YYYY-MM-DD, school-local
-    std::string subject;  // lesson-log entries only
-    json value;
+    std::string subject;  // the subject's id: lessons and lesson-log entries
+    std::string text;     // the object as json::dump() would write it
 };
 
 struct SimGroup {
@@ -23,8 +24,9 @@ struct SimGroup {
     json persons;          // with the archived pupils
     json current_persons;  // without them (includeArchive=false)
     std::vector<Dated> lessons, marks, log;
-    json final_marks = json::array();
-    std::map<std::string, json> all_final_marks;  // by person id
+    std::vector<std::string> final_marks;                 // the final-marks list, JSON objects
+    std::map<std::string, std::string> all_final_marks;  // by person id: the allfinalmarks answer, JSON text
+    std::int64_t period_mark_count = 0;                  // the quarter marks in all_final_marks
 };
 
 // An invented school in the shapes of the Dnevnik v2 API (docs/platforms/dnevnik.md), with its
