@@ -15,32 +15,6 @@ namespace {
 
 using json = nlohmann::json;
 
-bool ascii_contains_ignoring_case(std::string_view text, std::string_view word) {
-    if (word.size() > text.size()) return false;
-    for (std::size_t i = 0; i + word.size() <= text.size(); ++i) {
-        std::size_t j = 0;
-        while (j < word.size()) {
-            char c = text[i + j];
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-            if (c != word[j]) break;
-            ++j;
-        }
-        if (j == word.size()) return true;
-    }
-    return false;
-}
-
-// Whether a JSON response body may hold a secret member worth a full parse.
-bool may_hold_secret_member(std::string_view body) {
-    std::size_t i = 0;
-    while (i < body.size() && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t')) ++i;
-    if (i == body.size() || (body[i] != '{' && body[i] != '[')) return false;
-    for (const std::string_view word : {"token", "password", "passwd", "secret", "session", "\"pw", "\"at\""}) {
-        if (ascii_contains_ignoring_case(body, word)) return true;
-    }
-    return false;
-}
-
 // Buffers the copy and writes it to a file in 1 MiB pieces, or keeps it whole when there is no file.
 class Output {
 public:
@@ -125,7 +99,7 @@ public:
             std::string scrubbed = net::scrub_url(v);
             if (scrubbed != v) ++replaced_;
             out_.put_string(scrubbed);
-        } else if (key == "text" && parent == "content" && may_hold_secret_member(v)) {
+        } else if (key == "text" && parent == "content" && net::may_hold_secret_member(v)) {
             std::string scrubbed = net::scrub_body(v, "application/json");
             if (scrubbed != v) ++replaced_;
             out_.put_string(scrubbed);

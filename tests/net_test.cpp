@@ -153,6 +153,23 @@ TEST(NetScrub, NetSchoolsAtTokenInHeadersFormsAndJsonAnswers) {
     EXPECT_EQ(scrub_json_answer(R"({"at":"1")"), std::nullopt);  // cut off: not JSON, nothing to replace
 }
 
+TEST(NetScrub, EverySecretMemberNameGetsTheFullParse) {
+    // Answers are parsed for scrubbing only when the quick look finds a possible secret member:
+    // each name the scrubber treats as secret must pass it, in any case and spelling.
+    for (std::string name : {"access_token", "accessToken", "refresh_token", "token", "id_token", "password",
+                             "Password", "passwd", "pwd", "pw2", "client_secret", "secret", "apiKey", "api_key",
+                             "API-KEY", "authToken", "sessionId", "NSSESSIONID", "ESRNSec", "JSESSIONID",
+                             "PHPSESSID", "at", "main_password2"}) {
+        ASSERT_TRUE(is_secret_field(name)) << name;
+        std::string body = R"({"id":1,"nested":[{")" + name + R"(":"s3cr3t"}]})";
+        EXPECT_TRUE(may_hold_secret_member(body)) << name;
+        ASSERT_TRUE(scrub_json_answer(body).has_value()) << name;
+        EXPECT_EQ(scrub_json_answer(body)->find("s3cr3t"), std::string::npos) << name;
+    }
+    EXPECT_FALSE(may_hold_secret_member(R"([{"id":1,"date":"2024-09-02T00:00:00","value":"5","status":"Attended"}])"));
+    EXPECT_FALSE(may_hold_secret_member("<html>token</html>"));
+}
+
 TEST(NetHar, WritesScrubbedHarThatTheReaderReadsBack) {
     TempDir dir;
     Request request = get("https://api.school.mosreg.ru/v2/users/me/context?access_token=secret-in-query");

@@ -94,9 +94,31 @@ std::string scrub_body(std::string_view body, std::string_view content_type) {
     return std::string(body);
 }
 
-std::optional<std::string> scrub_json_answer(std::string_view body) {
+bool may_hold_secret_member(std::string_view body) {
     std::size_t first = body.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos || (body[first] != '{' && body[first] != '[')) return std::nullopt;
+    if (first == std::string_view::npos || (body[first] != '{' && body[first] != '[')) return false;
+    // Every name is_secret_field() accepts contains one of these (lower case), or is "pw…"/"at".
+    static constexpr std::string_view words[] = {"token", "password", "passwd", "secret", "session", "sessid",
+                                                 "esrnsec", "apikey", "api_key", "api-key", "\"pw", "\"at\""};
+    auto lower_at = [&](std::size_t i) {
+        char c = body[i];
+        return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    };
+    for (std::size_t i = first; i < body.size(); ++i) {
+        char c = lower_at(i);
+        if (c != 't' && c != 'p' && c != 's' && c != 'e' && c != 'a' && c != '"') continue;
+        for (std::string_view word : words) {
+            if (word[0] != c || word.size() > body.size() - i) continue;
+            std::size_t j = 1;
+            while (j < word.size() && lower_at(i + j) == word[j]) ++j;
+            if (j == word.size()) return true;
+        }
+    }
+    return false;
+}
+
+std::optional<std::string> scrub_json_answer(std::string_view body) {
+    if (!may_hold_secret_member(body)) return std::nullopt;
     nlohmann::json parsed = nlohmann::json::parse(body, nullptr, false);
     if (parsed.is_discarded() || scrub_json(parsed) == 0) return std::nullopt;
     return parsed.dump();

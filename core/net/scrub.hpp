@@ -23,6 +23,10 @@ std::string scrub_url(std::string_view url);
 // A request body with secret form fields or JSON members replaced; other bodies unchanged.
 std::string scrub_body(std::string_view body, std::string_view content_type);
 
+// Whether a JSON body may hold a secret member (a name is_secret_field() accepts) and so is worth
+// a full parse: one pass over the text, looking for what every such name contains.
+bool may_hold_secret_member(std::string_view body);
+
 // A JSON answer with the values of secret members replaced (NetSchool's `context` repeats the
 // session token as "at"); nullopt when the body is not JSON or holds no secret member, so that
 // answers without secrets stay byte for byte.
