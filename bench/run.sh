@@ -44,7 +44,11 @@ if [ ! -f "$build/build.ninja" ]; then
   cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DJBRIDGE_TESTS=OFF >/dev/null
 fi
 echo "building jbridge, gen-synthetic, dnevnik-sim and har-parse in $build …" >&2
-ninja -C "$build" jbridge gen-synthetic dnevnik-sim har-parse >/dev/null
+ninja -C "$build" jbridge gen-synthetic dnevnik-sim har-parse >"$build/bench-build.log" 2>&1 || {
+  grep -E -A3 "FAILED|error" "$build/bench-build.log" | head -30 >&2
+  echo "run.sh: the build failed; the whole output is in $build/bench-build.log" >&2
+  exit 2
+}
 jbridge=$build/cli/jbridge
 generate=$build/tools/gen-synthetic/gen-synthetic
 simulator=$build/tools/dnevnik-sim/dnevnik-sim

@@ -95,7 +95,7 @@ std::optional<LocalDateTime> local_datetime(std::string_view text, std::optional
         minute = static_cast<int>(in_day % 60);
     }
     std::optional<int> shown_offset = school_offset_minutes ? school_offset_minutes : offset;
-    char date[16], clock[16], seconds[16];
+    char date[40], clock[40], seconds[40];  // room for any int: -O3 checks snprintf bounds
     std::snprintf(date, sizeof date, "%04d-%02d-%02d", year % 10000, month, day);
     std::snprintf(clock, sizeof clock, "%02d:%02d", hour, minute);
     std::snprintf(seconds, sizeof seconds, ":%02d", second);
