@@ -5,7 +5,6 @@
 #include <nlohmann/json.hpp>
 
 #include "core/net/har_writer.hpp"
-#include "core/url.hpp"
 #include "tools/dnevnik-sim/json_object.hpp"
 #include "tools/dnevnik-sim/json_text.hpp"
 #include "tools/dnevnik-sim/sim_api.hpp"
@@ -53,11 +52,7 @@ TEST(DnevnikSimHar, EntriesAreThoseOfTheCaptureWriter) {
     targets.push_back("/v2/no/such/method");
     targets.push_back("/v2/edu-groups/1/lessons/bad/2025-01-01");
     for (const std::string& target : targets) {
-        std::size_t question = target.find('?');
-        Query query;
-        if (question != std::string::npos)
-            for (const auto& [name, value] : parse_url("http://x" + target).query) query.emplace(name, value);
-        Answer answer = dnevnik_sim::answer(school, target.substr(0, question), query);
+        Answer answer = answer_to_target(school, target);
 
         net::Request request;
         request.url = "https://api.school.mosreg.ru" + target;

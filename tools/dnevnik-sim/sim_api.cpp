@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "core/url.hpp"
 #include "tools/dnevnik-sim/json_object.hpp"
 
 namespace jb::dnevnik_sim {
@@ -137,6 +138,14 @@ std::vector<std::string> whole_year_paths(const SimSchool& school) {
     }
     for (std::string& path : closing_paths()) paths.push_back(std::move(path));
     return paths;
+}
+
+Answer answer_to_target(const SimSchool& school, const std::string& target) {
+    std::size_t question = target.find('?');
+    Query query;
+    if (question != std::string::npos)
+        for (const auto& [name, value] : parse_url("http://x" + target).query) query.emplace(name, value);
+    return answer(school, target.substr(0, question), query);
 }
 
 }  // namespace jb::dnevnik_sim

@@ -18,6 +18,8 @@ using Query = std::multimap<std::string, std::string>;
 // The v2 API over the data set: `path` as sent (/v2/… or /v2.0/…), query decoded. Unknown paths
 // get the platform's 404 error body; a window outside the data gets `[]`.
 Answer answer(const SimSchool& school, const std::string& path, const Query& query);
+// The same for a request target as whole_year_paths() lists them: a path with its query.
+Answer answer_to_target(const SimSchool& school, const std::string& target);
 
 // The requests a full export makes when each class's year is one window: what --dump-har serves.
 // In that order: the school's, each group's, and the closing dictionaries.

@@ -1,7 +1,6 @@
 #include "tools/dnevnik-sim/sim_har.hpp"
 
 #include "core/net/har_writer.hpp"
-#include "core/url.hpp"
 #include "tools/dnevnik-sim/sim_api.hpp"
 #include "tools/dnevnik-sim/sim_har_entry.hpp"
 
@@ -14,11 +13,7 @@ void add_entries(const SimSchool& school, const std::vector<std::string>& target
                  HarCounts& counts) {
     std::string started = std::to_string(school.year + 1) + "-06-15T10:00:00.000Z";
     for (const std::string& target : targets) {
-        std::size_t question = target.find('?');
-        Query query;
-        if (question != std::string::npos)
-            for (const auto& [name, value] : parse_url("http://x" + target).query) query.emplace(name, value);
-        Answer answer = dnevnik_sim::answer(school, target.substr(0, question), query);
+        Answer answer = answer_to_target(school, target);
         line.clear();
         append_har_entry(line, target, answer, started);
         counts.bytes += static_cast<std::int64_t>(line.size()) + 2;
