@@ -29,7 +29,13 @@ std::string column_names(const TableSpec& spec) {
     return names;
 }
 
-std::string stage_name(const TableSpec& spec) { return "stage_" + std::string(spec.table); }
+std::string placeholders(const TableSpec& spec) {
+    std::string params;
+    for (std::size_t i = 0; i < spec.columns.size(); ++i) params += (i ? ",?" : "?");
+    return params;
+}
+
+std::string stage_name(const TableSpec& spec) { return quoted_name("stage_" + std::string(spec.table)); }
 
 // What a record whose id is already in the archive does to the row there.
 std::string on_conflict(const TableSpec& spec) {
@@ -48,19 +54,18 @@ std::string on_conflict(const TableSpec& spec) {
     return " ON CONFLICT(id) DO UPDATE SET " + updates + " WHERE " + differs;
 }
 
+// INSERT … SELECT of the stage table's rows into the archive, in id order, with upsert_sql's rules.
+std::string merge_sql(const TableSpec& spec) {
+    // `WHERE true` keeps SQLite's parser from reading ON CONFLICT as a join constraint.
+    return "INSERT INTO " + quoted_name(spec.table) + "(" + column_names(spec) + ") SELECT " + column_names(spec) +
+           " FROM temp." + stage_name(spec) + " WHERE true ORDER BY id, rowid" + on_conflict(spec);
+}
+
 }  // namespace
 
 std::string upsert_sql(const TableSpec& spec) {
-    std::string params;
-    for (std::size_t i = 0; i < spec.columns.size(); ++i) params += (i ? ",?" : "?");
-    return "INSERT INTO " + quoted_name(spec.table) + "(" + column_names(spec) + ") VALUES(" + params + ")" +
-           on_conflict(spec);
-}
-
-std::string merge_sql(const TableSpec& spec, std::string_view stage) {
-    // `WHERE true` keeps SQLite's parser from reading ON CONFLICT as a join constraint.
-    return "INSERT INTO " + quoted_name(spec.table) + "(" + column_names(spec) + ") SELECT " + column_names(spec) +
-           " FROM temp." + quoted_name(stage) + " WHERE true ORDER BY id, rowid" + on_conflict(spec);
+    return "INSERT INTO " + quoted_name(spec.table) + "(" + column_names(spec) + ") VALUES(" + placeholders(spec) +
+           ")" + on_conflict(spec);
 }
 
 void check_row(const TableSpec& spec, const Row& row) {
@@ -83,11 +88,9 @@ Store::TableState& Store::state_for(const TableSpec& spec) {
     if (&spec == last_spec_) return *last_state_;
     TableState& state = tables_[&spec];
     if (!state.upsert && staging_) {
-        std::string stage = quoted_name(stage_name(spec));
-        db_.exec("CREATE TEMP TABLE " + stage + "(" + column_names(spec) + ")");
-        std::string params;
-        for (std::size_t i = 0; i < spec.columns.size(); ++i) params += (i ? ",?" : "?");
-        state.upsert = std::make_unique<sql::Stmt>(db_, "INSERT INTO temp." + stage + " VALUES(" + params + ")");
+        db_.exec("CREATE TEMP TABLE " + stage_name(spec) + "(" + column_names(spec) + ")");
+        std::string append = "INSERT INTO temp." + stage_name(spec) + " VALUES(" + placeholders(spec) + ")";
+        state.upsert = std::make_unique<sql::Stmt>(db_, append);
         state.staged = true;
     }
     if (!state.upsert) state.upsert = std::make_unique<sql::Stmt>(db_, upsert_sql(spec));
@@ -124,9 +127,9 @@ void Store::merge_staged(const std::function<void(std::int64_t, std::int64_t)>& 
         if (!state.staged) return;
         state.upsert.reset();  // the stage table cannot be dropped while a statement uses it
         state.staged = false;
-        db_.exec(merge_sql(spec, stage_name(spec)));
+        db_.exec(merge_sql(spec));
         written_ += db_.changes();
-        db_.exec("DROP TABLE temp." + quoted_name(stage_name(spec)));
+        db_.exec("DROP TABLE temp." + stage_name(spec));
         if (on_table) on_table(++done, total);
     };
     for (const TableSpec* spec : all_tables())  // referenced tables first, as a reader would expect

@@ -52,8 +52,6 @@ private:
 };
 
 std::string upsert_sql(const TableSpec& spec);
-// INSERT … SELECT of a stage table's rows into the archive, in id order, with upsert_sql's rules.
-std::string merge_sql(const TableSpec& spec, std::string_view stage);
 
 // Throws jb::Error when a value breaks its column's enumeration or date/time/timestamp format
 // (SQLite checks the types and enumerations too, but with less helpful messages).

@@ -87,7 +87,6 @@ public:
         auto index = index_of(id);
         return index ? &entries_[*index] : nullptr;
     }
-    bool contains(std::int64_t id) const { return index_.count(id) > 0; }
     // The entry for `id`, added empty when new. Valid until the next call.
     Info& slot(std::int64_t id) {
         auto [found, added] = index_.try_emplace(id, static_cast<std::uint32_t>(entries_.size()));
